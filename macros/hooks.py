@@ -1,0 +1,59 @@
+"""MkDocs hooks: site-wide build steps. Each hook only wires a plain function in `macros/`."""
+
+import sys
+from pathlib import Path
+
+# MkDocs loads this file by path, so the project root must be importable by hand.
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from macros.frontmatter import check_front_matter  # noqa: E402
+from macros.editions import edition_base_url, edition_prefix  # noqa: E402
+from macros.page_links import absolute_alternates, footer_links  # noqa: E402
+from macros.search_index import split_search_index  # noqa: E402
+from macros.ui_strings import check_tables_agree, strings_for  # noqa: E402
+
+# Hooks
+
+
+def on_config(config, **kwargs):
+    check_tables_agree()
+    return config
+
+
+def on_pre_build(config, **kwargs):
+    docs = Path(config["docs_dir"])
+    for path in sorted(docs.rglob("*.md")):
+        check_front_matter(path, str(path.relative_to(ROOT)))
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    return _add_course_context(context, None, config)
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    context = _add_course_context(context, page, config)
+    context["base_url"] = edition_base_url(context["base_url"], config["theme"]["language"])
+    return context
+
+
+# After mkdocs-static-i18n (priority -100), which writes the merged index
+# at the end of the last build; earlier calls find nothing to split.
+@event_priority(-110)
+def on_post_build(config, **kwargs):
+    split_search_index(Path(config["site_dir"]))
+
+
+
+# Helper functions
+
+
+def _add_course_context(context, page, config):
+    lang = config["theme"]["language"]
+    context["course_ui"] = strings_for(lang)
+    context["course_links"] = footer_links(edition_prefix(lang), config["use_directory_urls"])
+    context["course_alternates"] = absolute_alternates(page, config["site_url"] or "")
+    return context

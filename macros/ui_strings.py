@@ -1,0 +1,46 @@
+"""Interface strings of the course's own templates and scripts, one table per language.
+
+Lookup falls back to English, then to the key, as Material's partials/language.html does.
+"""
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from macros.errors import CourseDataError
+
+UI_DIR = Path(__file__).resolve().parent.parent / "data" / "ui"
+FALLBACK = "en"
+
+
+@cache
+def load_table(lang: str) -> dict[str, str]:
+    path = UI_DIR / f"{lang}.yml"
+    if not path.exists():
+        return {}
+    try:
+        table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise CourseDataError(str(path.relative_to(UI_DIR.parent.parent)), f"not valid YAML: {exc}") from exc
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise CourseDataError(str(path.relative_to(UI_DIR.parent.parent)), "must map each key to a string")
+    return table
+
+
+def strings_for(lang: str) -> dict[str, str]:
+    merged = dict(load_table(FALLBACK))
+    merged.update(load_table(lang))
+    return merged
+
+
+def check_tables_agree() -> None:
+    """Every language must have exactly the keys of the fallback table."""
+    fallback = set(load_table(FALLBACK))
+    for path in sorted(UI_DIR.glob("*.yml")):
+        keys = set(load_table(path.stem))
+        rel = f"data/ui/{path.name}"
+        if missing := sorted(fallback - keys):
+            raise CourseDataError(rel, f"missing interface string(s): {', '.join(missing)}")
+        if extra := sorted(keys - fallback):
+            raise CourseDataError(rel, f"interface string(s) not in data/ui/{FALLBACK}.yml: {', '.join(extra)}")

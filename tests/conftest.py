@@ -1,0 +1,63 @@
+"""Shared fixtures: one strict build, one server and one browser for the whole run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser import BROWSER_ARGS, CHROMIUM
+from tests.site_build import SiteServer, build_site, free_port
+from tests.site_pages import site_pages
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, site_port):
+    """The course built once with --strict, with the test server's address as SITE_URL."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(site_dir, site_url=f"http://127.0.0.1:{site_port}/")
+    assert result.returncode == 0, result.output
+    return site_dir, result.output
+
+
+@pytest.fixture(scope="session")
+def site_dir(built) -> Path:
+    return built[0]
+
+
+@pytest.fixture(scope="session")
+def pages(site_dir):
+    found = site_pages(site_dir)
+    assert len(found) > 10, f"expected the course's pages in {site_dir}, found {len(found)}"
+    return found
+
+
+@pytest.fixture(scope="session")
+def server(site_dir, site_port):
+    with SiteServer(site_dir, site_port) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    pg = context.new_page()
+    yield pg
+    context.close()

@@ -1,0 +1,36 @@
+"""Find the pages of a built site by reading it, so new pages are checked without editing a list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+OTHER_EDITIONS = ("en",)
+NOT_CONTENT = {"404.html"}
+
+
+@dataclass(frozen=True)
+class SitePage:
+    lang: str
+    path: str  # relative to the site root, e.g. "en/modules/x/"
+
+    def __str__(self) -> str:
+        return f"{self.lang}:{self.path or '/'}"
+
+
+def site_pages(site_dir: Path) -> list[SitePage]:
+    pages = []
+    for html in sorted(site_dir.rglob("*.html")):
+        rel = html.relative_to(site_dir).as_posix()
+        if rel in NOT_CONTENT or rel.startswith(("assets/", "search/")) or rel.endswith("/404.html"):
+            continue
+        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        lang = url.split("/", 1)[0] if url.split("/", 1)[0] in OTHER_EDITIONS else "sv"
+        pages.append(SitePage(lang, url))
+    return pages
+
+
+def edition_relative(page: SitePage) -> str:
+    """The page's path within its own edition: the key that pairs translations."""
+    prefix = "" if page.lang == "sv" else f"{page.lang}/"
+    return page.path[len(prefix) :]
