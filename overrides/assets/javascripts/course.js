@@ -25,3 +25,49 @@
     dialog.setAttribute("aria-label", field.getAttribute("aria-label"));
   }
 })();
+
+/*
+ * Shared helpers for the course's scripts, on window.Course:
+ *   Course.config        {courseId, lang, ui} from the page's #course-config JSON
+ *   Course.t(key)        an interface string in the page's language (data/ui/*.yml)
+ *   Course.assetUrl(p)   URL of a file under assets/javascripts/, relative to this script
+ *   Course.loadScript(p) load a classic script from there once; returns a Promise
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = script ? script.src.replace(/[^/]*$/, "") : "";
+  var config = { courseId: "course", lang: document.documentElement.lang, ui: {} };
+  var el = document.getElementById("course-config");
+  if (el) {
+    try {
+      config = JSON.parse(el.textContent);
+    } catch (e) {
+      /* keep the defaults: the page still reads without our scripts */
+    }
+  }
+  var loading = {};
+  window.Course = {
+    config: config,
+    t: function (key) {
+      return Object.prototype.hasOwnProperty.call(config.ui, key) ? config.ui[key] : key;
+    },
+    assetUrl: function (path) {
+      return base + path;
+    },
+    loadScript: function (path) {
+      if (!loading[path]) {
+        loading[path] = new Promise(function (resolve, reject) {
+          var tag = document.createElement("script");
+          tag.src = base + path;
+          tag.onload = resolve;
+          tag.onerror = function () {
+            reject(new Error("Could not load " + path));
+          };
+          document.head.appendChild(tag);
+        });
+      }
+      return loading[path];
+    },
+  };
+})();
