@@ -1,0 +1,50 @@
+"""hunspell on every built page: Swedish with sv_SE, English with en_GB, plus the project word list."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.page_text import text_by_language
+from tests.site_build import ROOT
+
+WORDLIST = ROOT / "data" / "wordlist.txt"
+DICTIONARIES = {"sv": "sv_SE", "en": "en_GB"}
+
+
+def misspelled(text: str, lang: str) -> set[str]:
+    proc = subprocess.run(
+        ["hunspell", "-d", DICTIONARIES[lang], "-p", str(WORDLIST), "-l"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {w for w in proc.stdout.split() if not re.fullmatch(r"[\d\W_]+", w)}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def hunspell_available():
+    if not shutil.which("hunspell"):
+        pytest.fail("hunspell is missing: run `make test`, which installs Debian's hunspell packages")
+
+
+def test_hunspell_catches_a_misspelling():
+    assert misspelled("Systemledarskap kräver samvrekan mellan huvudmännen.", "sv") == {"samvrekan"}
+    assert misspelled("The organisation works as a centre of colour with teh partners.", "en") == {"teh"}
+
+
+def test_every_page_is_spelled_correctly(site_dir, pages):
+    problems = {}
+    for page in pages:
+        html = (site_dir / page.path / "index.html" if not page.path.endswith(".html") else site_dir / page.path).read_text(encoding="utf-8")
+        for lang, text in text_by_language(html).items():
+            if lang not in DICTIONARIES:
+                continue
+            if unknown := misspelled(text, lang):
+                problems[f"{page} [{lang}]"] = sorted(unknown)
+    assert problems == {}, f"unknown words (fix them or add names and terms to {WORDLIST.relative_to(ROOT)})"
