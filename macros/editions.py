@@ -4,6 +4,7 @@ import posixpath
 
 DEFAULT_LANGUAGE = "sv"
 OTHER_LANGUAGES = ("en",)
+LANGUAGES = (DEFAULT_LANGUAGE, *OTHER_LANGUAGES)
 
 
 def edition_base_url(base_url: str, lang: str) -> str:

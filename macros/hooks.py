@@ -11,7 +11,8 @@ if str(ROOT) not in sys.path:
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros.frontmatter import check_front_matter  # noqa: E402
-from macros.editions import edition_base_url, edition_prefix  # noqa: E402
+from macros.editions import LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
+from macros.not_found import place_not_found_page  # noqa: E402
 from macros.page_links import absolute_alternates, footer_links  # noqa: E402
 from macros.search_index import split_search_index  # noqa: E402
 from macros.ui_strings import check_tables_agree, strings_for  # noqa: E402
@@ -32,6 +33,12 @@ def on_pre_build(config, **kwargs):
 
 def on_template_context(context, template_name, config, **kwargs):
     return _add_course_context(context, None, config)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    if template_name == "404.html":
+        return place_not_found_page(output_content, config["theme"]["language"], Path(config["site_dir"]))
+    return output_content
 
 
 def on_page_context(context, page, config, nav, **kwargs):
@@ -56,4 +63,9 @@ def _add_course_context(context, page, config):
     context["course_ui"] = strings_for(lang)
     context["course_links"] = footer_links(edition_prefix(lang), config["use_directory_urls"])
     context["course_alternates"] = absolute_alternates(page, config["site_url"] or "")
+    context["course_other_editions"] = [
+        {"lang": other, "ui": strings_for(other), "home": footer_links(edition_prefix(other), config["use_directory_urls"])["home"]}
+        for other in LANGUAGES
+        if other != lang
+    ]
     return context

@@ -16,4 +16,6 @@ def absolute_alternates(page, site_url: str) -> list[dict[str, str]]:
 def footer_links(lang_prefix: str, use_directory_urls: bool) -> dict[str, str]:
     """Site-root-relative URLs of the footer's pages in this edition (for Jinja's `url` filter)."""
     suffix = "/" if use_directory_urls else ".html"
-    return {key: f"{lang_prefix}{name}{suffix}" for key, name in FOOTER_PAGES.items()}
+    links = {key: f"{lang_prefix}{name}{suffix}" for key, name in FOOTER_PAGES.items()}
+    links["home"] = lang_prefix if use_directory_urls else f"{lang_prefix}index.html"
+    return links
