@@ -40,3 +40,12 @@ def test_english_search_finds_english_pages_only(page, server):
     page.click(".md-search-result__link")
     page.wait_for_url(re.compile(r"/en/tillganglighet/"))
     assert page.get_attribute("html", "lang") == "en"
+
+
+def test_material_interface_follows_the_edition_language(page, server):
+    page.goto(server.url)
+    assert page.get_attribute("input[data-md-component=search-query]", "placeholder") == "Sök"
+    assert page.get_attribute(".md-header .md-select button", "aria-label") == "Välj språk"
+    page.goto(server.url + "en/")
+    assert page.get_attribute("input[data-md-component=search-query]", "placeholder") == "Search"
+    assert page.get_attribute(".md-header .md-select button", "aria-label") == "Select language"
