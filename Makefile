@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build test install system-deps clean lock
+.PHONY: serve build offline test install system-deps node-deps clean lock
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -15,7 +15,16 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-test: $(STAMP) system-deps
+# A zip that opens from disk (file://), with search working offline.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+OFFLINE_NAME := systemledarskap-i-nara-vard-$(VERSION)
+offline: $(STAMP)
+	rm -rf dist/$(OFFLINE_NAME) dist/$(OFFLINE_NAME).zip
+	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir dist/$(OFFLINE_NAME)
+	cd dist && ../$(BIN)/python -m zipfile -c $(OFFLINE_NAME).zip $(OFFLINE_NAME)/
+	@ls -l dist/$(OFFLINE_NAME).zip
+
+test: $(STAMP) system-deps node-deps
 	$(BIN)/python -m pytest
 
 install: $(STAMP)
@@ -28,10 +37,19 @@ $(STAMP): requirements.lock
 	touch $@
 
 # Debian packages the tests need: Chromium for the browser tests (no tool
-# may download a browser of its own) and hunspell dictionaries.
-DEBIAN_PACKAGES := chromium hunspell hunspell-sv hunspell-en-gb
+# may download a browser of its own), hunspell dictionaries, and Java for
+# the Nu HTML Checker.
+DEBIAN_PACKAGES := chromium hunspell hunspell-sv hunspell-en-gb default-jre-headless
 system-deps:
 	@bash tools/ensure-debian-packages.sh $(DEBIAN_PACKAGES)
+
+# Node tools for tests and benchmarks, exactly as package-lock.json pins them.
+# Install scripts are skipped: vnu-jar's would download a Java runtime,
+# and Debian's default-jre-headless provides one.
+node-deps: node_modules/.package-lock.json
+node_modules/.package-lock.json: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Regenerate the lock file after changing pyproject.toml.
 lock:

@@ -13,16 +13,21 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from macros.frontmatter import check_front_matter  # noqa: E402
 from macros.csp import add_csp_meta  # noqa: E402
 from macros.editions import LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
+from macros.offline import offline_enabled, use_local_search_shim  # noqa: E402
 from macros.not_found import place_not_found_page  # noqa: E402
 from macros.page_links import absolute_alternates, footer_links  # noqa: E402
+from macros.reflection.build import STATE as REFLECTION  # noqa: E402
 from macros.search_index import split_search_index  # noqa: E402
 from macros.ui_strings import check_tables_agree, strings_for  # noqa: E402
 
 # Hooks
 
 
+# Before Material's offline plugin reads the polyfills.
+@event_priority(10)
 def on_config(config, **kwargs):
     check_tables_agree()
+    use_local_search_shim(config)
     return config
 
 
@@ -59,7 +64,7 @@ def on_page_context(context, page, config, nav, **kwargs):
 # at the end of the last build; earlier calls find nothing to split.
 @event_priority(-110)
 def on_post_build(config, **kwargs):
-    split_search_index(Path(config["site_dir"]))
+    split_search_index(Path(config["site_dir"]), with_script=offline_enabled(config))
 
 
 

@@ -15,8 +15,12 @@ from macros.editions import DEFAULT_LANGUAGE, OTHER_LANGUAGES
 INDEX = Path("search") / "search_index.json"
 
 
-def split_search_index(site_dir: Path) -> dict[str, int]:
-    """Split the merged index in place; return the number of entries per language."""
+def split_search_index(site_dir: Path, *, with_script: bool = False) -> dict[str, int]:
+    """Split the merged index in place; return the number of entries per language.
+
+    `with_script` also writes each index as `search_index.js`, which Material
+    loads instead of the JSON when the site is opened from disk.
+    """
     merged_path = site_dir / INDEX
     if not merged_path.exists():
         return {}
@@ -35,5 +39,8 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
         target = site_dir / INDEX if lang == DEFAULT_LANGUAGE else site_dir / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         index = {"config": {**merged["config"], "lang": [lang]}, "docs": docs}
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(data, encoding="utf-8")
+        if with_script:
+            target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
     return {lang: len(docs) for lang, docs in per_language.items()}

@@ -1,0 +1,77 @@
+"""The offline zip: `make offline`, unpacked and opened from disk (file://) in Chromium."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.search_ui import search
+from tests.site_build import ROOT
+
+
+@pytest.fixture(scope="module")
+def unpacked(tmp_path_factory) -> Path:
+    result = subprocess.run(["make", "offline"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    zips = sorted((ROOT / "dist").glob("systemledarskap-i-nara-vard-*.zip"))
+    assert len(zips) == 1, zips
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(zips[0]) as archive:
+        archive.extractall(target)
+    (folder,) = [p for p in target.iterdir() if p.is_dir()]
+    return folder
+
+
+def offline_pages(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.html") if "assets" not in p.parts and p.name != "404.html")
+
+
+@pytest.fixture()
+def file_page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file://", "data:", "blob:")) else None)
+    failed = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.outside, page.failed = outside, failed
+    yield page
+    context.close()
+
+
+def test_every_page_opens_from_disk_without_other_hosts(file_page, unpacked):
+    pages = offline_pages(unpacked)
+    assert len(pages) > 20
+    for html in pages:
+        file_page.goto(html.as_uri(), wait_until="load")
+        assert file_page.locator("h1").count() >= 1, html
+    assert file_page.outside == []
+    assert file_page.failed == []
+
+
+def test_navigation_links_work_from_disk(file_page, unpacked):
+    file_page.goto((unpacked / "index.html").as_uri())
+    file_page.click(".md-footer__link--next")
+    file_page.wait_for_load_state()
+    assert file_page.url.endswith(".html") and file_page.url.startswith("file://")
+    assert file_page.title() and "404" not in file_page.title()
+    assert file_page.failed == []
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "expected"),
+    [("index.html", "Tillgänglighet", r"/tillganglighet\.html"), ("en/index.html", "Accessibility", r"/en/tillganglighet\.html")],
+)
+def test_search_works_from_disk(file_page, unpacked, start, query, expected):
+    file_page.goto((unpacked / start).as_uri())
+    hrefs = search(file_page, query)
+    assert any(re.search(expected, h) for h in hrefs), hrefs
+    if start.startswith("en/"):
+        assert all("/en/" in h for h in hrefs)
+    else:
+        assert all("/en/" not in h for h in hrefs)
+    assert file_page.outside == []
