@@ -28,6 +28,7 @@ from macros.ui_strings import check_tables_agree, strings_for  # noqa: E402
 def on_config(config, **kwargs):
     check_tables_agree()
     use_local_search_shim(config)
+    REFLECTION.load(Path(config["config_file_path"]).parent, Path(config["docs_dir"]))
     return config
 
 
@@ -35,6 +36,7 @@ def on_pre_build(config, **kwargs):
     docs = Path(config["docs_dir"])
     for path in sorted(docs.rglob("*.md")):
         check_front_matter(path, str(path.relative_to(ROOT)))
+    REFLECTION.start_edition(config["theme"]["language"])
 
 
 def on_template_context(context, template_name, config, **kwargs):
@@ -65,6 +67,10 @@ def on_page_context(context, page, config, nav, **kwargs):
 @event_priority(-110)
 def on_post_build(config, **kwargs):
     split_search_index(Path(config["site_dir"]), with_script=offline_enabled(config))
+    # The note templates, once every edition is built; not inside i18n's
+    # nested build, where an error would leave mkdocs serve without it.
+    if not getattr(config.plugins.get("i18n"), "building", False):
+        REFLECTION.finish(Path(config["site_dir"]))
 
 
 
