@@ -9,6 +9,7 @@ if str(ROOT) not in sys.path:
 
 
 from macros.reflection.build import STATE as REFLECTION  # noqa: E402
+from macros.notes_page import notes_outline, notes_sections, progress_overview  # noqa: E402
 
 
 def define_env(env):
@@ -22,6 +23,19 @@ def define_env(env):
     def mallar_tabell() -> str:
         """Every note template of the page's language, with format and size: {{ mallar_tabell() }}."""
         return "\n\n" + REFLECTION.table(_page_language(env), env.page.url) + "\n\n"
+
+    @env.macro
+    def mina_anteckningar() -> str:
+        """Every step's questions by module, for the reader's answers: {{ mina_anteckningar() }} (notes page)."""
+        course, lang = REFLECTION.course, _page_language(env)
+        return "\n\n" + notes_sections(course, lang) + "\n\n" + notes_outline(course, lang) + "\n\n"
+
+    @env.macro
+    def kursframsteg() -> str:
+        """The reader's progress per module, filled in by notes.js: {{ kursframsteg() }} (start page, notes page)."""
+        lang = _page_language(env)
+        html = progress_overview(REFLECTION.course, lang, env.page.url, env.conf["use_directory_urls"])
+        return "\n\n" + html + "\n\n"
 
 
 # Helper functions

@@ -1,0 +1,294 @@
+/*
+ * The tools of the "Mina anteckningar" page: save a copy (.docx, .md, .json),
+ * bring notes back from a .json file (preview, then merge or replace), and
+ * clear everything on a shared computer (with an in-page confirmation).
+ * Loaded by notes.js only on a page with [data-notes-tools]; the export and
+ * import code itself (notes-export.js) loads when the reader uses it.
+ *
+ * HTML it reads (docs/anteckningar.md, macros/notes_page.py):
+ *   [data-notes-tools="export" | "import" | "clear"]   where each tool goes
+ *   script#notes-outline (JSON)   the note template's layout, for the exports
+ */
+(function () {
+  "use strict";
+  var notes = window.CourseNotes;
+  var course = window.Course;
+  var PREVIEW_ITEMS = 10;
+
+  function t(key, values) {
+    var text = course.t(key);
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(values[name]));
+    });
+    return text;
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      node.setAttribute(name, attrs[name]);
+    });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function button(text, onClick, primary) {
+    var b = el("button", { type: "button", class: "md-button" + (primary ? " md-button--primary" : "") }, text);
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function say(node, text, isError) {
+    node.classList.toggle("notes-message--error", !!isError);
+    node.textContent = text;
+  }
+
+  function when(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) return "";
+    var day;
+    try {
+      day = new Intl.DateTimeFormat(t("notes.locale"), { day: "numeric", month: "long", year: "numeric" }).format(date);
+    } catch (e) {
+      day = date.toISOString().slice(0, 10);
+    }
+    var two = function (n) {
+      return (n < 10 ? "0" : "") + n;
+    };
+    return t("notes.date_time", { date: day, time: two(date.getHours()) + t("notes.time_separator") + two(date.getMinutes()) });
+  }
+
+  function loadExport() {
+    return course.loadScript("notes-export.js").then(function () {
+      return window.CourseNotesExport;
+    });
+  }
+
+  var outline = { blocks: [] };
+  var outlineEl = document.getElementById("notes-outline");
+  try {
+    if (outlineEl) outline = JSON.parse(outlineEl.textContent);
+  } catch (e) {
+    outline = { blocks: [] };
+  }
+
+  function slot(kind) {
+    return document.querySelector('[data-notes-tools="' + kind + '"]');
+  }
+
+  // Save a copy
+
+  var exportSlot = slot("export");
+  if (exportSlot) {
+    var last = el("p", { class: "notes-last-export" });
+    var exportStatus = el("p", { class: "notes-message", role: "status" });
+    var actions = el("p", { class: "notes-actions" });
+    [
+      ["docx", "notes.export.docx"],
+      ["md", "notes.export.md"],
+      ["json", "notes.export.json"],
+    ].forEach(function (format, n) {
+      actions.appendChild(button(t(format[1]), function () {
+        exportAs(format[0]);
+      }, n === 0));
+    });
+    exportSlot.appendChild(last);
+    exportSlot.appendChild(actions);
+    exportSlot.appendChild(exportStatus);
+
+    var showLast = function (snapshot) {
+      var text = snapshot.lastExport ? t("notes.export.last", { when: when(snapshot.lastExport) }) : t("notes.export.never");
+      if (last.textContent !== text) last.textContent = text;
+    };
+    showLast(notes.read());
+    notes.subscribe(showLast);
+  }
+
+  function exportAs(format) {
+    say(exportStatus, "");
+    loadExport()
+      .then(function (X) {
+        var snapshot = notes.read();
+        var meta = {
+          title: t("notes.export.title"),
+          locale: t("notes.locale"),
+          exportNote: t("notes.export.note", { when: when(new Date().toISOString()) }),
+          groupLabel: t("notes.group_label"),
+        };
+        var blob = format === "json" ? X.json(snapshot) : X[format](outline.blocks, snapshot, meta);
+        var stamp = new Date();
+        var two = function (n) {
+          return (n < 10 ? "0" : "") + n;
+        };
+        var name = t("notes.export.file") + "-" + stamp.getFullYear() + "-" + two(stamp.getMonth() + 1) + "-" + two(stamp.getDate()) + "." + format;
+        download(blob, name);
+        notes.markExported();
+        say(exportStatus, t("notes.export.done", { file: name }));
+      })
+      .catch(function () {
+        say(exportStatus, t("notes.export.failed"), true);
+      });
+  }
+
+  function download(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var link = el("a", { href: url, download: name, hidden: "" });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(url);
+    }, 60000);
+  }
+
+  // Bring notes back from a file
+
+  var importSlot = slot("import");
+  var importStatus, preview, fileInput;
+  if (importSlot) {
+    var label = el("label", { for: "notes-import-file", class: "notes-field__label" }, t("notes.import.choose"));
+    fileInput = el("input", { type: "file", id: "notes-import-file", accept: ".json,application/json", class: "notes-file" });
+    importStatus = el("p", { class: "notes-message", role: "status" });
+    preview = el("div", { class: "notes-preview", hidden: "" });
+    importSlot.appendChild(label);
+    importSlot.appendChild(fileInput);
+    importSlot.appendChild(importStatus);
+    importSlot.appendChild(preview);
+    fileInput.addEventListener("change", function () {
+      var file = fileInput.files && fileInput.files[0];
+      preview.hidden = true;
+      if (!file) return;
+      say(importStatus, t("notes.import.reading"));
+      loadExport()
+        .then(function (X) {
+          return X.readFile(file);
+        })
+        .then(function (result) {
+          if (result.ok) showPreview(result.data);
+          else say(importStatus, t("notes.import.error." + result.reason), true);
+        })
+        .catch(function () {
+          say(importStatus, t("notes.import.error.unreadable"), true);
+        });
+    });
+  }
+
+  function questionText(id) {
+    var item = document.querySelector('[data-question-id="' + id + '"] .reflection__text');
+    return item ? item.textContent : id;
+  }
+
+  function stepTitle(id) {
+    var section = document.querySelector('section.reflection[data-step-id="' + id + '"]');
+    var heading = section && section.querySelector("h2, h3, h4");
+    return heading ? heading.textContent : id;
+  }
+
+  function count(section) {
+    return Object.keys(section).length;
+  }
+
+  function showPreview(data) {
+    while (preview.firstChild) preview.removeChild(preview.firstChild);
+    say(importStatus, "");
+    var heading = el("h3", { id: "notes-preview-heading", tabindex: "-1" }, t("notes.import.preview_heading"));
+    preview.appendChild(heading);
+    var summary = t("notes.import.summary", {
+      answers: count(data.answers),
+      group: count(data.group),
+      agreed: count(data.agreed),
+    });
+    if (data.exported) summary += " " + t("notes.import.exported", { when: when(data.exported) });
+    preview.appendChild(el("p", {}, summary));
+
+    var items = [];
+    Object.keys(data.answers).forEach(function (id) {
+      items.push([questionText(id), data.answers[id].text]);
+    });
+    Object.keys(data.group).forEach(function (id) {
+      items.push([questionText(id) + " (" + t("notes.group_label") + ")", data.group[id].text]);
+    });
+    Object.keys(data.agreed).forEach(function (id) {
+      items.push([stepTitle(id) + ": " + t("notes.agreed_label"), data.agreed[id].text]);
+    });
+    if (items.length) {
+      var list = el("dl", { class: "notes-preview__list" });
+      items.slice(0, PREVIEW_ITEMS).forEach(function (item) {
+        list.appendChild(el("dt", {}, item[0]));
+        list.appendChild(el("dd", { class: "notes-preview__text" }, item[1]));
+      });
+      preview.appendChild(list);
+      if (items.length > PREVIEW_ITEMS) preview.appendChild(el("p", {}, t("notes.import.more", { n: items.length - PREVIEW_ITEMS })));
+    }
+    preview.appendChild(el("p", {}, t("notes.import.explain")));
+    var choices = el("p", { class: "notes-actions" });
+    choices.appendChild(button(t("notes.import.merge"), function () {
+      finishImport(data, "merge");
+    }, true));
+    choices.appendChild(button(t("notes.import.replace"), function () {
+      finishImport(data, "replace");
+    }));
+    choices.appendChild(button(t("notes.cancel"), function () {
+      preview.hidden = true;
+      fileInput.value = "";
+      say(importStatus, t("notes.import.cancelled"));
+      fileInput.focus();
+    }));
+    preview.appendChild(choices);
+    preview.hidden = false;
+    heading.focus();
+  }
+
+  function finishImport(data, mode) {
+    var result = notes.importNotes(data, mode);
+    preview.hidden = true;
+    fileInput.value = "";
+    if (result.ok) say(importStatus, t("notes.import.done." + mode));
+    else say(importStatus, t("notes.not_saved." + result.reason), true);
+    fileInput.focus();
+  }
+
+  // Clear everything on this computer
+
+  var clearSlot = slot("clear");
+  if (clearSlot) {
+    var clearButton = button(t("notes.clear.button"), function () {
+      confirmBox.hidden = false;
+      clearButton.setAttribute("aria-expanded", "true");
+      question.focus();
+    });
+    clearButton.classList.add("notes-danger");
+    clearButton.setAttribute("aria-expanded", "false");
+    clearButton.setAttribute("aria-controls", "notes-clear-confirm");
+    var confirmBox = el("div", { id: "notes-clear-confirm", class: "notes-confirm", role: "group", "aria-labelledby": "notes-clear-question", hidden: "" });
+    var question = el("p", { id: "notes-clear-question", tabindex: "-1" }, t("notes.clear.question"));
+    var clearStatus = el("p", { class: "notes-message", role: "status" });
+    var close = function (message) {
+      confirmBox.hidden = true;
+      clearButton.setAttribute("aria-expanded", "false");
+      say(clearStatus, message || "");
+      clearButton.focus();
+    };
+    var answer = el("p", { class: "notes-actions" });
+    var yes = button(t("notes.clear.confirm"), function () {
+      var result = notes.clear();
+      close(result.ok || result.reason === "blocked" ? t("notes.clear.done") : t("notes.not_saved." + result.reason));
+    });
+    yes.classList.add("notes-danger");
+    answer.appendChild(yes);
+    answer.appendChild(button(t("notes.cancel"), function () {
+      close("");
+    }));
+    confirmBox.appendChild(question);
+    confirmBox.appendChild(answer);
+    confirmBox.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        close("");
+      }
+    });
+    clearSlot.appendChild(el("p", {}).appendChild(clearButton).parentNode);
+    clearSlot.appendChild(confirmBox);
+    clearSlot.appendChild(clearStatus);
+  }
+})();
