@@ -18,7 +18,7 @@ POLICY = {
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
-    "worker-src": ["'self'", "blob:"],
+    "worker-src": ["'self'"],
     "frame-src": ["'self'"],
     "media-src": ["'self'"],
     "object-src": ["'none'"],

@@ -1,12 +1,13 @@
-"""The offline build (a zip opened from disk): Material's offline plugin, with a local search shim.
+"""The offline build (a zip opened from disk): Material's offline plugin, with our own worker shim.
 
 Material's offline plugin adds the iframe-worker shim from unpkg.com unless a
-polyfill named iframe-worker is already configured. A copy from npm (see
-package.json; licence beside it) ships with the site instead, so nothing is
-fetched from another host.
+polyfill with "iframe-worker" in its name is configured. Ours (see the
+comment in file-worker-shim.js) ships with the site, so nothing is fetched
+from another host and the strict CSP holds.
 """
 
-SEARCH_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
+# The path must contain "iframe-worker" for Material's offline plugin to keep it.
+SEARCH_SHIM = "assets/javascripts/file-worker-shim.js?iframe-worker"
 
 
 def offline_enabled(config) -> bool:

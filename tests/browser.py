@@ -15,6 +15,15 @@ BROWSER_ARGS = [
 ]
 
 
+# An init script: collects Content-Security-Policy violations in window.__csp.
+RECORD_VIOLATIONS = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__csp.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + (e.sourceFile || "") + ":" + e.lineNumber);
+});
+"""
+
+
 class RequestLog:
     """Records every request a page makes, and blocks those to other hosts."""
 

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import re
 
+from tests.browser import RECORD_VIOLATIONS
 from tests.search_ui import search
 
-RECORD_VIOLATIONS = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__csp.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + (e.sourceFile || "") + ":" + e.lineNumber);
-});
-"""
 
 
 def test_every_page_carries_a_strict_policy(site_dir, pages):
