@@ -31,7 +31,8 @@ class Question:
 @dataclass(frozen=True)
 class Step:
     id: str
-    title: Text
+    title: Text  # in templates and the Mallar table
+    heading: Text  # the block's heading on the page; the title unless the data says otherwise
     intro: Text
     questions: tuple[Question, ...]
     module: Module

@@ -32,6 +32,12 @@ TEMPLATE_DIR = "mallar"  # in each edition: mallar/ and en/mallar/
 ANSWER_LINES = 4  # room to write under a question
 AGREED_LINES = 6
 ACTION_ROWS = 4
+# Paper and column widths, the same in every format: A4, 2.5 cm margins.
+PAGE_CM = (21.0, 29.7)
+MARGIN_CM = 2.5
+TEXT_WIDTH_CM = PAGE_CM[0] - 2 * MARGIN_CM
+FIELD_COLUMNS_CM = (4.0, TEXT_WIDTH_CM - 4.0)
+ACTION_COLUMNS_CM = (8.5, 4.5, TEXT_WIDTH_CM - 13.0)
 
 
 @dataclass(frozen=True)

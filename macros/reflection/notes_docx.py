@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from macros.reflection.notes import Block
+from macros.reflection.notes import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, MARGIN_CM, PAGE_CM, TEXT_WIDTH_CM, Block
 from macros.reflection.zips import normalise
 
 LOCALES = {"sv": "sv-SE", "en": "en-GB"}
@@ -25,6 +25,7 @@ def write(blocks: list[Block], meta: dict[str, str]) -> bytes:
     doc = Document()
     _set_properties(doc, meta)
     _set_language(doc, LOCALES.get(meta["language"], meta["language"]))
+    _set_page(doc)
     for block in blocks:
         _DRAW[block.kind](doc, block)
     out = io.BytesIO()
@@ -55,8 +56,25 @@ def _set_language(doc, locale: str) -> None:
         lang = rpr.find(qn("w:lang"))
         if lang is None:
             lang = OxmlElement("w:lang")
-            rpr.append(lang)
+            # Word is strict about the order of w:rPr's children.
+            rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
         lang.set(qn("w:val"), locale)
+
+
+def _set_page(doc) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(MARGIN_CM))
+
+
+def _widths(table, widths_cm) -> None:
+    # Word reads the cells' widths, LibreOffice the grid's: set both.
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
 
 
 def _title(doc, block: Block) -> None:
@@ -84,11 +102,10 @@ def _para(doc, block: Block) -> None:
 def _fields(doc, block: Block) -> None:
     table = doc.add_table(rows=len(block.items), cols=2)
     table.style = doc.styles[TABLE_STYLE]
+    _widths(table, FIELD_COLUMNS_CM)
     for row, label in zip(table.rows, block.items):
         row.height = LINE
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        row.cells[0].width = Cm(4)
-        row.cells[1].width = Cm(12)
         row.cells[0].paragraphs[0].add_run(label).bold = True
     doc.add_paragraph()
 
@@ -96,6 +113,7 @@ def _fields(doc, block: Block) -> None:
 def _answer(doc, block: Block) -> None:
     table = doc.add_table(rows=1, cols=1)
     table.style = doc.styles[TABLE_STYLE]
+    _widths(table, (TEXT_WIDTH_CM,))
     row = table.rows[0]
     row.height = LINE * block.lines
     row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -105,6 +123,7 @@ def _answer(doc, block: Block) -> None:
 def _actions(doc, block: Block) -> None:
     table = doc.add_table(rows=block.lines + 1, cols=len(block.items))
     table.style = doc.styles[TABLE_STYLE]
+    _widths(table, ACTION_COLUMNS_CM)
     header = table.rows[0]
     _repeat_as_header(header)
     for cell, label in zip(header.cells, block.items):

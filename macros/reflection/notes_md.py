@@ -8,7 +8,7 @@ SPECIAL = "\\`*_[]<>|#"
 
 
 def write(blocks: list[Block], meta: dict[str, str]) -> bytes:
-    lines: list[str] = [f"<!-- {_comment(meta['description'])} -->", ""]
+    lines: list[str] = []
     for block in blocks:
         lines.extend(_draw(block))
     text = "\n".join(lines).rstrip("\n") + "\n"
@@ -48,7 +48,3 @@ def _draw(block: Block) -> list[str]:
 def _esc(text: str) -> str:
     # Backslash-escape what Markdown would read as markup.
     return "".join("\\" + ch if ch in SPECIAL else ch for ch in text)
-
-
-def _comment(text: str) -> str:
-    return text.replace("--", "–")

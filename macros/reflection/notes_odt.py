@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 
-# Import every odfpy module the writer uses up front: odfpy declares the
-# namespaces of the modules loaded so far, so late imports change the bytes.
-from odf import dc, meta as odf_meta  # noqa: F401
+from odf import dc
+from odf.element import Element
+from odf.namespaces import nsdict
 from odf.opendocument import OpenDocumentText
 from odf.style import (
     DefaultStyle,
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
     ParagraphProperties,
     Style,
     TableCellProperties,
@@ -21,13 +24,16 @@ from odf.style import (
 from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import H, P
 
-from macros.reflection.notes import Block
+from macros.reflection.notes import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, MARGIN_CM, PAGE_CM, TEXT_WIDTH_CM, Block
 from macros.reflection.zips import normalise
 
 COUNTRIES = {"sv": "SE", "en": "GB"}
 LINE_CM = 0.9  # height of one written line in an answer box
-TEXT_WIDTH_CM = 17.0
 BORDER = "0.5pt solid #000000"
+# odfpy declares, on each part's root, every namespace any element in the
+# process has used so far, in first-use order. Declaring all of them, sorted,
+# makes the bytes independent of what else the process did.
+ALL_NAMESPACES = dict(sorted(nsdict.items(), key=lambda item: item[1]))
 
 
 def write(blocks: list[Block], meta: dict[str, str]) -> bytes:
@@ -43,7 +49,13 @@ def write(blocks: list[Block], meta: dict[str, str]) -> bytes:
             tables += 1
         _draw(doc, styles, block, tables)
     out = io.BytesIO()
-    doc.write(out)
+    seen = dict(Element.namespaces)  # a dict shared by every odfpy element
+    Element.namespaces.clear()
+    Element.namespaces.update(ALL_NAMESPACES)
+    try:
+        doc.write(out)
+    finally:
+        Element.namespaces.update(seen)
     return normalise(out.getvalue())
 
 
@@ -60,6 +72,21 @@ class _Styles:
         )
         default.addElement(ParagraphProperties(margintop="0cm", marginbottom="0.2cm"))
         doc.styles.addElement(default)
+
+        page = PageLayout(name="A4")
+        page.addElement(
+            PageLayoutProperties(
+                pagewidth=f"{PAGE_CM[0]}cm",
+                pageheight=f"{PAGE_CM[1]}cm",
+                printorientation="portrait",
+                margintop=f"{MARGIN_CM}cm",
+                marginbottom=f"{MARGIN_CM}cm",
+                marginleft=f"{MARGIN_CM}cm",
+                marginright=f"{MARGIN_CM}cm",
+            )
+        )
+        doc.automaticstyles.addElement(page)
+        doc.masterstyles.addElement(MasterPage(name="Standard", pagelayoutname=page))
 
         self.standard = self._named(doc, "Standard", "Standard", size="11pt")
         self.title = self._named(doc, "Title", "Title", size="24pt", bold=True, below="0.2cm")
@@ -138,7 +165,7 @@ def _draw(doc, styles: _Styles, block: Block, table_number: int) -> None:
     elif kind == "para":
         body.addElement(P(stylename=styles.standard, text=block.text))
     elif kind == "fields":
-        table = _table(styles, f"Fields{table_number}", (4.0, TEXT_WIDTH_CM - 4.0))
+        table = _table(styles, f"Fields{table_number}", FIELD_COLUMNS_CM)
         for label in block.items:
             table.addElement(_row(styles, 1, [label, ""], label_style=styles.label))
         body.addElement(table)
@@ -149,8 +176,7 @@ def _draw(doc, styles: _Styles, block: Block, table_number: int) -> None:
         body.addElement(table)
         body.addElement(P(stylename=styles.standard))
     elif kind == "actions":
-        width = TEXT_WIDTH_CM / len(block.items)
-        table = _table(styles, f"Actions{table_number}", tuple(width for _ in block.items))
+        table = _table(styles, f"Actions{table_number}", ACTION_COLUMNS_CM)
         header = TableHeaderRows()
         header.addElement(_row(styles, 1, list(block.items), label_style=styles.label, all_labels=True))
         table.addElement(header)

@@ -1,0 +1,194 @@
+"""The reflection data and its validation, without a build: fast checks on the loader itself.
+
+Each fixture in tests/data/reflection/ breaks a small valid module file one
+way; the loader must name the file, the id and the problem.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.errors import CourseDataError
+from macros.reflection.build import ReflectionBuild
+from macros.reflection.load import STRING_KEYS, load_course
+from macros.reflection.model import LANGUAGES
+from macros.reflection.notes import guidance_text
+from macros.reflection.render import format_size
+from tests.site_build import ROOT
+
+DATA = ROOT / "data" / "reflection"
+FIXTURES = Path(__file__).parent / "data" / "reflection"
+
+
+def load_fixture(tmp_path: Path, *names: str):
+    """Load the course's strings.yml with the given fixture module files, as the build would."""
+    data_dir = tmp_path / "data" / "reflection"
+    data_dir.mkdir(parents=True)
+    shutil.copy(DATA / "strings.yml", data_dir / "strings.yml")
+    for n, name in enumerate(names, start=1):
+        shutil.copy(FIXTURES / name, data_dir / f"{n}-{name}")
+    return load_course(data_dir, tmp_path)
+
+
+def fails(tmp_path: Path, *names: str) -> str:
+    with pytest.raises(CourseDataError) as caught:
+        load_fixture(tmp_path, *names)
+    return str(caught.value)
+
+
+# The course's own data
+
+
+@pytest.fixture(scope="module")
+def course():
+    return load_course(DATA, ROOT)
+
+
+def test_course_data_loads_with_the_agreed_step_ids(course):
+    assert course.step_ids() == ["modul-1", "modul-2", "modul-3", "steg-1", "steg-2a", "steg-2b", "steg-3", "avslutning"]
+    modules = {step.id: step.module.slug for step in course.steps}
+    assert modules["modul-1"] == "varfor-nara-vard"
+    assert modules["modul-2"] == "fabrikslogik-och-tjanstelogik"
+    assert modules["modul-3"] == "vad-ar-systemledarskap"
+    assert {modules[s] for s in ("steg-1", "steg-2a", "steg-2b", "steg-3", "avslutning")} == {"kom-igang-tillsammans"}
+
+
+def test_modules_one_to_three_have_three_to_five_questions(course):
+    for step_id in ("modul-1", "modul-2", "modul-3"):
+        assert 3 <= len(course.step(step_id).questions) <= 5, step_id
+
+
+def test_question_ids_start_with_their_step_and_are_unique(course):
+    ids = [q.id for q in course.questions()]
+    assert len(ids) == len(set(ids))
+    for step in course.steps:
+        assert all(q.id.startswith(step.id + "-") for q in step.questions)
+
+
+def test_every_text_is_translated_not_copied(course):
+    for step in course.steps:
+        for text in (step.title, step.heading, step.intro, *(q.text for q in step.questions)):
+            assert set(text) == set(LANGUAGES)
+            assert text["sv"] != text["en"], text
+
+
+def test_the_table_question_of_seed_004_is_in_the_closing_step(course):
+    texts = [q.text["sv"] for q in course.step("avslutning").questions]
+    assert "Vilken är din viktigaste uppgift som ledare i omställningen till Nära vård?" in texts
+
+
+def test_guidance_reads_as_sentences_in_both_languages(course):
+    question = course.step("steg-1").questions[0]
+    assert guidance_text(course, question, "sv").startswith(f"Cirka {question.minutes} minuter.")
+    assert guidance_text(course, question, "en").startswith(f"About {question.minutes} minutes.")
+
+
+def test_sizes_follow_each_language(course):
+    assert format_size(course, 812, "sv") == "812 byte"
+    assert format_size(course, 8_449, "sv") == "8,4 kB"
+    assert format_size(course, 8_449, "en") == "8.4 kB"
+    assert format_size(course, 36_600, "en") == "37 kB"
+
+
+# Each kind of bad data
+
+
+def test_valid_fixture_loads(tmp_path):
+    course = load_fixture(tmp_path, "valid.yml")
+    assert [q.id for q in course.questions()] == ["prov-forsta", "prov-andra"]
+
+
+def test_malformed_yaml_names_file_and_line(tmp_path):
+    message = fails(tmp_path, "malformed.yml")
+    assert "data/reflection/1-malformed.yml: malformed YAML" in message
+    assert "line 3" in message
+
+
+def test_unknown_key_names_question_and_expected_keys(tmp_path):
+    message = fails(tmp_path, "unknown-key.yml")
+    assert "data/reflection/1-unknown-key.yml: prov-forsta: unknown key(s) minuter in the question" in message
+    assert "expected form, guidance, id, minutes, text" in message
+
+
+def test_duplicate_id_in_one_file(tmp_path):
+    message = fails(tmp_path, "duplicate-id.yml")
+    assert "data/reflection/1-duplicate-id.yml: prov-forsta: duplicate id (in the same file)" in message
+
+
+def test_duplicate_id_across_files_names_both(tmp_path):
+    message = fails(tmp_path, "valid.yml", "valid.yml")
+    assert "data/reflection/2-valid.yml: prov: duplicate id (first defined in data/reflection/1-valid.yml)" in message
+
+
+def test_missing_translation_says_found_and_expected(tmp_path):
+    message = fails(tmp_path, "missing-translation.yml")
+    assert (
+        "data/reflection/1-missing-translation.yml: prov-forsta: missing translation 'en' in 'text'"
+        " (found: sv; expected: sv, en)"
+    ) in message
+
+
+def test_duplicate_key_is_refused(tmp_path):
+    message = fails(tmp_path, "duplicate-key.yml")
+    assert "data/reflection/1-duplicate-key.yml: malformed YAML: duplicate key 'text' (line 13" in message
+
+
+def test_unknown_form_lists_the_forms(tmp_path):
+    message = fails(tmp_path, "unknown-form.yml")
+    assert "prov-forsta: unknown form 'fika'; expected one of enskilt-forst, hela-gruppen, parvis, varvet-runt" in message
+
+
+def test_question_id_must_start_with_the_step_id(tmp_path):
+    message = fails(tmp_path, "id-without-step.yml")
+    assert "forsta: question id must start with its step id: expected 'prov-…'" in message
+
+
+def test_strings_need_every_key_in_every_language(tmp_path):
+    data_dir = tmp_path / "data" / "reflection"
+    data_dir.mkdir(parents=True)
+    strings = yaml.safe_load((DATA / "strings.yml").read_text(encoding="utf-8"))
+    del strings["agreed_heading"]["en"]
+    (data_dir / "strings.yml").write_text(yaml.safe_dump(strings, allow_unicode=True), encoding="utf-8")
+    shutil.copy(FIXTURES / "valid.yml", data_dir / "1-valid.yml")
+    with pytest.raises(CourseDataError, match=r"strings.yml: agreed_heading: missing translation 'en'"):
+        load_course(data_dir, tmp_path)
+    assert "agreed_heading" in STRING_KEYS
+
+
+def test_strings_keep_their_placeholders(tmp_path):
+    data_dir = tmp_path / "data" / "reflection"
+    data_dir.mkdir(parents=True)
+    strings = yaml.safe_load((DATA / "strings.yml").read_text(encoding="utf-8"))
+    strings["minutes_other"]["en"] = "About {minuter} minutes."
+    (data_dir / "strings.yml").write_text(yaml.safe_dump(strings, allow_unicode=True), encoding="utf-8")
+    shutil.copy(FIXTURES / "valid.yml", data_dir / "1-valid.yml")
+    with pytest.raises(CourseDataError, match=r"minutes_other: placeholders in en: found minuter, expected minutes"):
+        load_course(data_dir, tmp_path)
+
+
+# A step that no page uses
+
+
+def test_a_step_no_page_uses_names_step_edition_and_page(tmp_path):
+    state = ReflectionBuild(course=load_fixture(tmp_path, "valid.yml"))
+    state.start_edition("sv")
+    state.usage["sv"]["prov"] = ["modules/varfor-nara-vard.md"]
+    state.start_edition("en")
+    with pytest.raises(CourseDataError) as caught:
+        state.check_every_step_used()
+    message = str(caught.value)
+    assert "data/reflection/1-valid.yml: prov: step is used by no page in the English edition (en)" in message
+    assert 'expected {{ reflektion("prov") }} in docs/modules/varfor-nara-vard.en.md' in message
+
+
+def test_the_default_edition_starts_a_new_build(tmp_path):
+    state = ReflectionBuild(course=load_fixture(tmp_path, "valid.yml"))
+    state.start_edition("sv")
+    state.start_edition("en")
+    state.usage["en"]["prov"] = ["x"]
+    state.start_edition("sv")  # mkdocs serve: the next rebuild
+    assert state.started == ["sv"] and state.usage == {"sv": {}}
