@@ -11,6 +11,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros.frontmatter import check_front_matter  # noqa: E402
+from macros.branding import add_branding_stylesheet  # noqa: E402
 from macros.csp import add_csp_meta  # noqa: E402
 from macros.editions import LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
 from macros.offline import offline_enabled, use_local_search_shim  # noqa: E402
@@ -18,6 +19,9 @@ from macros.not_found import place_not_found_page  # noqa: E402
 from macros.page_links import absolute_alternates, footer_links  # noqa: E402
 from macros.reflection.build import STATE as REFLECTION  # noqa: E402
 from macros.search_index import split_search_index  # noqa: E402
+from macros.glossary import load_glossary  # noqa: E402
+from macros.sources import load_sources  # noqa: E402
+from macros.tooltips import add_definitions, register_extension  # noqa: E402
 from macros.ui_strings import check_tables_agree, strings_for  # noqa: E402
 
 # Hooks
@@ -28,8 +32,21 @@ from macros.ui_strings import check_tables_agree, strings_for  # noqa: E402
 def on_config(config, **kwargs):
     check_tables_agree()
     use_local_search_shim(config)
+    if config["extra"].get("logo"):
+        config["theme"]["logo"] = config["extra"]["logo"]
     REFLECTION.load(Path(config["config_file_path"]).parent, Path(config["docs_dir"]))
+    # Fail early, naming the file, if the glossary or the sources are broken.
+    load_glossary(Path(config["config_file_path"]).parent)
+    load_sources(Path(config["config_file_path"]).parent)
+    register_extension(config)
     return config
+
+
+# After mkdocs-static-i18n (priority -100), which cannot handle generated files.
+@event_priority(-110)
+def on_files(files, config, **kwargs):
+    add_branding_stylesheet(config, files)
+    return files
 
 
 def on_pre_build(config, **kwargs):
@@ -37,6 +54,13 @@ def on_pre_build(config, **kwargs):
     for path in sorted(docs.rglob("*.md")):
         check_front_matter(path, str(path.relative_to(ROOT)))
     REFLECTION.start_edition(config["theme"]["language"])
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    # Glossary tooltips in the page's own language (see macros/tooltips.py).
+    lang = getattr(page.file, "locale", None) or config["theme"]["language"]
+    glossary = load_glossary(Path(config["config_file_path"]).parent)
+    return add_definitions(markdown, page.file.src_uri, lang, glossary)
 
 
 def on_template_context(context, template_name, config, **kwargs):
