@@ -156,7 +156,7 @@ def test_blocks_follow_the_html_contract(site_dir, course, lang):
         assert block["attrs"]["data-module"] == step.module.slug
         assert block["heading_id"] == heading_id(step_id)
         assert block["attrs"].get("aria-labelledby") == heading_id(step_id)
-        assert block["heading"].strip() == step.heading[lang]
+        assert block["heading"].strip() == step.title[lang]
         assert block["intro"].strip() == step.intro[lang]
         for item, question in zip(block["questions"], step.questions):
             attrs = item["attrs"]
@@ -273,3 +273,13 @@ def test_outline_of_a_step_in_order(course):
     per_question = [("heading", 3), ("note", 0), ("answer", 0)]
     tail = [("heading", 2), ("answer", 0), ("heading", 2), ("actions", 0)]
     assert kinds == head + per_question * len(step.questions) + tail
+
+
+def test_no_page_carries_a_question_id_the_data_does_not_have(site_dir, course):
+    known = {q.id for q in course.questions()}
+    stale = {}
+    for html_path in site_dir.rglob("*.html"):
+        ids = set(re.findall(r'data-question-id="([^"]+)"', html_path.read_text(encoding="utf-8")))
+        if ids - known:
+            stale[html_path.relative_to(site_dir).as_posix()] = sorted(ids - known)
+    assert stale == {}

@@ -22,7 +22,7 @@ MAX_MINUTES = 120
 
 MODULE_FILE_KEYS = {"module": True, "steps": True}  # key: required?
 MODULE_KEYS = {"slug": True, "number": True, "title": True}
-STEP_KEYS = {"id": True, "title": True, "heading": False, "intro": True, "questions": True}
+STEP_KEYS = {"id": True, "title": True, "intro": True, "questions": True}
 QUESTION_KEYS = {"id": True, "text": True, "minutes": False, "form": False, "guidance": False}
 
 # Every string the code asks for; strings.yml must have exactly these, plus `forms`.
@@ -223,11 +223,9 @@ def _parse_step(raw, rel: str, module: Module, forms: dict[str, Text], index: in
     questions = tuple(
         _parse_question(item, rel, step_id, forms, n) for n, item in enumerate(questions_raw, start=1)
     )
-    title = _text(raw["title"], rel, step_id, "title")
     return Step(
         id=step_id,
-        title=title,
-        heading=_text(raw["heading"], rel, step_id, "heading") if "heading" in raw else title,
+        title=_text(raw["title"], rel, step_id, "title"),
         intro=_text(raw["intro"], rel, step_id, "intro"),
         questions=questions,
         module=module,

@@ -31,8 +31,7 @@ class Question:
 @dataclass(frozen=True)
 class Step:
     id: str
-    title: Text  # in templates and the Mallar table
-    heading: Text  # the block's heading on the page; the title unless the data says otherwise
+    title: Text  # the block's heading, and the title in templates and the Mallar table
     intro: Text
     questions: tuple[Question, ...]
     module: Module

@@ -39,7 +39,7 @@ def render_block(course: Course, step: Step, lang: str, downloads: list[Download
         f'<section class="reflection" data-step-id="{_a(step.id)}" data-module="{_a(step.module.slug)}"'
         f' aria-labelledby="{_a(hid)}" markdown="1">',
         # A parsed heading, so it appears in the page's table of contents.
-        f'<h{level} id="{_a(hid)}" class="reflection__heading">{_t(step.heading[lang])}</h{level}>',
+        f'<h{level} id="{_a(hid)}" class="reflection__heading">{_t(step.title[lang])}</h{level}>',
         f'<p class="reflection__intro">{_t(step.intro[lang])}</p>',
         '<ol class="reflection__questions">',
     ]
