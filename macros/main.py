@@ -9,6 +9,10 @@ if str(ROOT) not in sys.path:
 
 
 from macros.reflection.build import STATE as REFLECTION  # noqa: E402
+from macros.accessibility_statement import load_statement, statement_html  # noqa: E402
+from macros.feedback import feedback_link_html  # noqa: E402
+from macros.glossary import glossary_html, load_glossary  # noqa: E402
+from macros.sources import load_sources, sources_markdown  # noqa: E402
 from macros.notes_page import notes_outline, notes_sections, progress_overview  # noqa: E402
 
 
@@ -25,6 +29,21 @@ def define_env(env):
         return "\n\n" + REFLECTION.table(_page_language(env), env.page.url) + "\n\n"
 
     @env.macro
+    def ordlista() -> str:
+        """The glossary of the page's language from data/glossary.yml: {{ ordlista() }}."""
+        return "\n\n" + glossary_html(load_glossary(Path(env.project_dir)), _page_language(env)) + "\n\n"
+
+    @env.macro
+    def kallor() -> str:
+        """The sources, grouped, in the page's language from data/sources.yml: {{ kallor() }}."""
+        return "\n\n" + sources_markdown(load_sources(Path(env.project_dir)), _page_language(env)) + "\n\n"
+
+    @env.macro
+    def feedback_link() -> str:
+        """A mailto link to config.extra.feedback_email, the one place the address is set: {{ feedback_link() }}."""
+        return feedback_link_html(env.conf["extra"])
+
+    @env.macro
     def mina_anteckningar() -> str:
         """Every step's questions by module, for the reader's answers: {{ mina_anteckningar() }} (notes page)."""
         course, lang = REFLECTION.course, _page_language(env)
@@ -36,6 +55,12 @@ def define_env(env):
         lang = _page_language(env)
         html = progress_overview(REFLECTION.course, lang, env.page.url, env.conf["use_directory_urls"])
         return "\n\n" + html + "\n\n"
+
+    @env.macro
+    def tillganglighetsredogorelse() -> str:
+        """The accessibility statement from data/accessibility.yml: {{ tillganglighetsredogorelse() }}."""
+        extra = env.conf["extra"]
+        return "\n\n" + statement_html(load_statement(Path(env.project_dir), extra), extra, _page_language(env)) + "\n\n"
 
 
 # Helper functions

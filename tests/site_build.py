@@ -16,6 +16,14 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
+def site_config() -> dict:
+    """mkdocs.yml as MkDocs reads it (with its !ENV tags), without loading plugins."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        return yaml_load(f)
+
+
 @dataclass
 class BuildResult:
     returncode: int

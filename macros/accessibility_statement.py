@@ -1,0 +1,146 @@
+"""The accessibility statement, rendered from data/accessibility.yml and mkdocs.yml `extra`.
+
+DIGG requires each part; a missing or empty one fails the build, naming it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from macros.errors import CourseDataError
+
+DATA = "data/accessibility.yml"
+STATUSES = {"helt", "delvis", "inte"}
+TOP_KEYS = {"status", "standard", "assessed_on", "updated_on", "digg_report_url", "sv", "en"}
+LANGUAGE_KEYS = {"service", "known_issues", "method"}
+EXTRA_KEYS = ("organisation", "accessibility_contact", "accessibility_response_days")
+
+TEXT = {
+    "sv": {
+        "intro": "{org} står bakom {service}. Vi vill att alla ska kunna använda webbplatsen. Här beskriver vi hur den uppfyller lagen om tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du kan meddela oss om du stöter på problem.",
+        "status_heading": "Hur tillgänglig är webbplatsen?",
+        "status": {
+            "helt": "Webbplatsen är helt förenlig med {standard}.",
+            "delvis": "Webbplatsen är delvis förenlig med {standard}, på grund av de brister som beskrivs nedan.",
+            "inte": "Webbplatsen är inte förenlig med {standard}. De viktigaste bristerna beskrivs nedan.",
+        },
+        "issues_heading": "Innehåll som inte är tillgängligt",
+        "method_heading": "Hur vi har testat webbplatsen",
+        "assessed": "Senaste bedömningen gjordes {date}.",
+        "updated": "Redogörelsen uppdaterades senast {date}.",
+        "feedback_heading": "Om du upptäcker brister",
+        "feedback": "Hör av dig till oss om du inte kan använda något på webbplatsen, eller om du hittar brister som inte står här. Skriv till {contact}. Vi svarar inom {days} arbetsdagar.",
+        "digg_heading": "Tillsyn",
+        "digg": "Myndigheten för digital förvaltning (DIGG) har ansvaret för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du",
+        "digg_link": "anmäla det till DIGG",
+    },
+    "en": {
+        "intro": "{org} is responsible for {service}. We want everyone to be able to use the site. This statement describes how it meets the Swedish Act on accessibility to digital public services, which shortcomings we know of, and how to tell us about a problem.",
+        "status_heading": "How accessible is the site?",
+        "status": {
+            "helt": "The site is fully compliant with {standard}.",
+            "delvis": "The site is partially compliant with {standard}, because of the shortcomings listed below.",
+            "inte": "The site is not compliant with {standard}. The main shortcomings are listed below.",
+        },
+        "issues_heading": "Content that is not accessible",
+        "method_heading": "How we tested the site",
+        "assessed": "The latest assessment was made on {date}.",
+        "updated": "This statement was last updated on {date}.",
+        "feedback_heading": "If you find a problem",
+        "feedback": "Contact us if you cannot use something on the site, or if you find a shortcoming not listed here. Write to {contact}. We answer within {days} working days.",
+        "digg_heading": "Enforcement",
+        "digg": "The Agency for Digital Government (DIGG) supervises the Act on accessibility to digital public services. If you are not satisfied with how we handle your report, you can",
+        "digg_link": "report it to DIGG",
+    },
+}
+NUMBER_WORDS = {
+    "sv": ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"],
+    "en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
+}
+MONTHS_SV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
+
+
+def load_statement(project_dir: Path, extra: dict) -> dict:
+    path = project_dir / DATA
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise CourseDataError(DATA, f"cannot be read as YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise CourseDataError(DATA, "must be a mapping of the statement's parts")
+    if unknown := sorted(set(data) - TOP_KEYS):
+        raise CourseDataError(DATA, f"unknown key(s) {', '.join(unknown)}")
+    for key in sorted(TOP_KEYS):
+        if not str(data.get(key) or "").strip():
+            raise CourseDataError(DATA, "required part is missing or empty", key)
+    if data["status"] not in STATUSES:
+        raise CourseDataError(DATA, f"must be one of {', '.join(sorted(STATUSES))}, found {data['status']!r}", "status")
+    for key in ("assessed_on", "updated_on"):
+        if not isinstance(data[key], datetime.date):
+            raise CourseDataError(DATA, f"must be a date like 2026-11-23, found {data[key]!r}", key)
+    for lang in ("sv", "en"):
+        part = data[lang]
+        if not isinstance(part, dict):
+            raise CourseDataError(DATA, "must be a mapping", lang)
+        if unknown := sorted(set(part) - LANGUAGE_KEYS):
+            raise CourseDataError(DATA, f"unknown key(s) {', '.join(unknown)}", lang)
+        for key in sorted(LANGUAGE_KEYS):
+            value = part.get(key)
+            items = value if isinstance(value, list) else [value]
+            empty = not value or not all(str(v or "").strip() for v in items)
+            if empty:
+                raise CourseDataError(DATA, "required part is missing or empty", f"{lang}.{key}")
+    for key in EXTRA_KEYS:
+        if not str(extra.get(key) or "").strip():
+            raise CourseDataError("mkdocs.yml", "required for the accessibility statement, missing or empty", f"extra.{key}")
+    return data
+
+
+def _date(value: datetime.date, lang: str) -> str:
+    if lang == "sv":
+        return f"{value.day} {MONTHS_SV[value.month - 1]} {value.year}"
+    return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+def _number(value, lang: str) -> str:
+    """One to twelve in words, larger numbers in figures (the course's style rules)."""
+    number = int(value)
+    return NUMBER_WORDS[lang][number] if 0 <= number <= 12 else str(number)
+
+
+def statement_html(data: dict, extra: dict, lang: str) -> str:
+    """Markdown headings (for the page's table of contents) around escaped HTML paragraphs."""
+    t, part = TEXT[lang], data[lang]
+    contact = escape(str(extra["accessibility_contact"]))
+    contact_link = f'<a href="mailto:{contact}">{contact}</a>' if "@" in contact else contact
+    issues = "\n".join(f"<li>{escape(str(item))}</li>" for item in part["known_issues"])
+    return f"""<p>{escape(t['intro'].format(org=extra['organisation'], service=part['service']))}</p>
+
+## {t['status_heading']} {{ #status }}
+
+<p>{escape(t['status'][data['status']].format(standard=data['standard']))}</p>
+
+## {t['issues_heading']} {{ #brister }}
+
+<ul>
+{issues}
+</ul>
+
+## {t['method_heading']} {{ #metod }}
+
+<p>{escape(part['method'])}</p>
+<p>{t['assessed'].format(date=_date(data['assessed_on'], lang))}</p>
+<p>{t['updated'].format(date=_date(data['updated_on'], lang))}</p>
+
+## {t['feedback_heading']} {{ #kontakt }}
+
+<p>{t['feedback'].format(contact=contact_link, days=_number(extra['accessibility_response_days'], lang))}</p>
+
+## {t['digg_heading']} {{ #tillsyn }}
+
+<p>{t['digg']} <a href="{escape(data['digg_report_url'])}">{t['digg_link']}</a>.</p>
+"""

@@ -1,0 +1,85 @@
+"""The accessibility statement: every part DIGG requires, in both languages, linked from every page."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+import yaml
+
+from macros.accessibility_statement import DATA, EXTRA_KEYS, LANGUAGE_KEYS, TOP_KEYS, load_statement
+from macros.errors import CourseDataError
+from tests.site_build import ROOT, site_config
+
+EXTRA = site_config()["extra"]
+
+
+def write(tmp_path, data):
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / DATA).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture()
+def statement():
+    return yaml.safe_load((ROOT / DATA).read_text(encoding="utf-8"))
+
+
+def test_the_course_statement_is_complete(statement):
+    assert load_statement(ROOT, EXTRA)["status"] in {"helt", "delvis", "inte"}
+
+
+@pytest.mark.parametrize("key", sorted(TOP_KEYS))
+def test_an_empty_part_fails(tmp_path, statement, key):
+    broken = copy.deepcopy(statement)
+    broken[key] = ""
+    with pytest.raises(CourseDataError, match=rf"{key}: required part is missing or empty"):
+        load_statement(write(tmp_path, broken), EXTRA)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("key", sorted(LANGUAGE_KEYS))
+def test_an_empty_translated_part_fails(tmp_path, statement, lang, key):
+    broken = copy.deepcopy(statement)
+    broken[lang][key] = [] if key == "known_issues" else " "
+    with pytest.raises(CourseDataError, match=rf"{lang}.{key}: required part is missing or empty"):
+        load_statement(write(tmp_path, broken), EXTRA)
+
+
+@pytest.mark.parametrize("key", EXTRA_KEYS)
+def test_a_missing_owner_or_contact_fails(statement, key):
+    extra = {**EXTRA, key: ""}
+    with pytest.raises(CourseDataError, match=rf"mkdocs.yml: extra.{key}"):
+        load_statement(ROOT, extra)
+
+
+def test_an_unknown_status_fails(tmp_path, statement):
+    statement["status"] = "nästan"
+    with pytest.raises(CourseDataError, match="status: must be one of delvis, helt, inte"):
+        load_statement(write(tmp_path, statement), EXTRA)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("tillganglighet/", ["delvis förenlig", "Innehåll som inte är tillgängligt", "Senaste bedömningen", "uppdaterades senast", "Vi svarar inom tio arbetsdagar", "https://www.digg.se/tdosanmalan"]),
+        ("en/tillganglighet/", ["partially compliant", "Content that is not accessible", "latest assessment", "last updated", "We answer within ten working days", "https://www.digg.se/tdosanmalan"]),
+    ],
+)
+def test_the_statement_page_shows_every_part(site_dir, path, expected):
+    html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+    for text in expected:
+        assert text in html, f"{path}: missing {text!r}"
+    assert EXTRA["organisation"] in html and EXTRA["accessibility_contact"] in html
+
+
+def test_every_page_links_the_statement_in_its_footer(site_dir, pages):
+    for page in pages:
+        html = (site_dir / page.path / "index.html").read_text(encoding="utf-8")
+        footer = html.split('<footer class="md-footer">', 1)[1]
+        links = re.findall(r'<nav class="course-footer-links"[^>]*>\s*<a href="([^"]+)"', footer)
+        assert links, page
+        target = (site_dir / page.path / links[0]).resolve()
+        expected = (site_dir / ("en/" if page.lang == "en" else "") / "tillganglighet").resolve()
+        assert target == expected, f"{page}: footer links {links[0]}"
