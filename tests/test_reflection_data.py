@@ -88,10 +88,10 @@ def test_guidance_reads_as_sentences_in_both_languages(course):
 
 
 def test_sizes_follow_each_language(course):
-    assert format_size(course, 812, "sv") == "812 byte"
-    assert format_size(course, 8_449, "sv") == "8,4 kB"
-    assert format_size(course, 8_449, "en") == "8.4 kB"
-    assert format_size(course, 36_600, "en") == "37 kB"
+    assert format_size(course, 812, "sv") == "812\u00a0byte"
+    assert format_size(course, 8_449, "sv") == "8,4\u00a0kB"
+    assert format_size(course, 8_449, "en") == "8.4\u00a0kB"
+    assert format_size(course, 36_600, "en") == "37\u00a0kB"
 
 
 # Each kind of bad data

@@ -292,7 +292,8 @@ def _text(raw, rel: str, item: str, field: str) -> Text:
             )
         if not isinstance(value, str):
             raise CourseDataError(rel, f"'{field}' in {lang} must be text, found {_kind(value)}", item)
-    return {lang: " ".join(raw[lang].split()) for lang in LANGUAGES}
+    # Folded lines become one; a no-break space (\u00a0) stays as written.
+    return {lang: re.sub(r"[ \t\r\n]+", " ", raw[lang]).strip() for lang in LANGUAGES}
 
 
 def _check_keys(raw: dict, spec: dict[str, bool], rel: str, item: str | None, where: str) -> None:

@@ -71,7 +71,8 @@ def render_table(course: Course, lang: str, rows: list[tuple[Template, list[Down
     """The Mallar page's table: one row per template, one column per format."""
     head = "".join(f'<th scope="col">{_t(course.t("format_" + fmt, lang))}</th>' for fmt in FORMATS)
     out = [
-        '<table class="reflection-templates">',
+        # No class: Material styles and scroll-wraps only tables without one.
+        "<table>",
         f"<caption>{_t(course.t('table_caption', lang))}</caption>",
         f'<thead><tr><th scope="col">{_t(course.t("table_template", lang))}</th>{head}</tr></thead>',
         "<tbody>",
