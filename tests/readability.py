@@ -155,12 +155,13 @@ def main(argv: list[str]) -> int:
             continue
         html = path.read_text(encoding="utf-8")
         rel = path.parent.relative_to(site_dir).as_posix()
+        rel = "" if rel == "." else rel
         if rel.startswith("en"):
             stats = page_stats(html, colon_ends_sentence=False)
-            print(f"{rel + '/':48} Flesch {stats.flesch:5.1f}  words {stats.words:5}  sentences {stats.sentences:4}")
+            print(f"{'/' + rel + ('/' if rel else ''):48} Flesch {stats.flesch:5.1f}  words {stats.words:5}  sentences {stats.sentences:4}")
         else:
             stats = page_stats(html)
-            print(f"{rel + '/':48} LIX {stats.lix:5.1f}  words {stats.words:5}  sentences {stats.sentences:4}")
+            print(f"{'/' + rel + ('/' if rel else ''):48} LIX {stats.lix:5.1f}  words {stats.words:5}  sentences {stats.sentences:4}")
     return 0
 
 
