@@ -1,0 +1,198 @@
+"""The course's sources: load and check `data/sources.yml`, render the Källor list in a page's language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from macros.errors import CourseDataError
+
+SOURCES_FILE = "data/sources.yml"
+LANGUAGES = ("sv", "en")
+TOP_KEYS = {"groups", "sources"}
+GROUP_KEYS = {"id", *LANGUAGES}
+SOURCE_KEYS = {"id", "group", "title", "title_en", "publisher", "publisher_en", "year", "urls", "note", "note_en"}
+REQUIRED = ("group", "title", "title_en", "publisher")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+URL_PATTERN = re.compile(r"https?://[^\s<>\"']+")
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    group: str
+    title: str
+    title_en: str
+    publisher: str
+    publisher_en: str | None
+    year: int | None
+    urls: tuple[str, ...]
+    note: str | None
+    note_en: str | None
+
+    def as_html(self, lang: str) -> str:
+        """One list item: title, publisher and year, a note, and the addresses as links."""
+        if lang == "sv":
+            title = f"<cite>{escape(self.title)}</cite>"
+            publisher, note = self.publisher, self.note
+        else:
+            # Swedish titles stay in Swedish, with the translation in brackets. The space
+            # sits inside <cite> so that text readers see the title's last word apart.
+            title = f'<cite lang="sv">{escape(self.title)} </cite>[{escape(self.title_en)}]'
+            publisher, note = self.publisher_en or self.publisher, self.note_en
+        parts = [f"{title}.", escape(publisher) + (f", {self.year}." if self.year else ".")]
+        if note:
+            parts.append(escape(note))
+        links = "<br>".join(f'<a href="{escape(url)}">{escape(url)}</a>' for url in self.urls)
+        body = " ".join(parts) + (f'<br>\n<span class="course-source__links">{links}</span>' if links else "")
+        return f'<li id="kalla-{self.id}">{body}</li>'
+
+
+@dataclass(frozen=True)
+class Sources:
+    groups: tuple[Group, ...]
+    sources: tuple[Source, ...]
+
+
+# Loading and checking
+
+
+def load_sources(project_dir: Path) -> Sources:
+    """Read and check the sources of the project at `project_dir` (cached until the file changes)."""
+    path = Path(project_dir) / SOURCES_FILE
+    if not path.exists():
+        raise CourseDataError(SOURCES_FILE, "file is missing")
+    stat = path.stat()
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _load(path: str, mtime_ns: int, size: int) -> Sources:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise CourseDataError(SOURCES_FILE, f"not valid YAML: {exc}") from exc
+    return parse_sources(data)
+
+
+def parse_sources(data: object) -> Sources:
+    if not isinstance(data, dict):
+        raise CourseDataError(SOURCES_FILE, f"expected a mapping with 'groups' and 'sources', found {type(data).__name__}")
+    if unknown := sorted(map(str, set(data) - TOP_KEYS)):
+        raise CourseDataError(SOURCES_FILE, f"unknown key(s) {', '.join(unknown)}; expected 'groups' and 'sources'")
+    groups = _parse_groups(data.get("groups"))
+    known_groups = {g.id for g in groups}
+    items = data.get("sources")
+    if not isinstance(items, list) or not items:
+        raise CourseDataError(SOURCES_FILE, "'sources' must be a non-empty list")
+    sources: list[Source] = []
+    seen_ids: set[str] = set()
+    seen_urls: dict[str, str] = {}
+    for number, item in enumerate(items, start=1):
+        source = _parse_source(item, number, known_groups)
+        name = f"source '{source.id}'"
+        if source.id in seen_ids:
+            raise CourseDataError(SOURCES_FILE, "duplicate source id", name)
+        seen_ids.add(source.id)
+        for url in source.urls:
+            if (other := seen_urls.setdefault(url, source.id)) != source.id:
+                raise CourseDataError(SOURCES_FILE, f"address {url} is already listed under source '{other}'", name)
+        sources.append(source)
+    return Sources(groups, tuple(sources))
+
+
+def _parse_groups(items: object) -> tuple[Group, ...]:
+    if not isinstance(items, list) or not items:
+        raise CourseDataError(SOURCES_FILE, "'groups' must be a non-empty list")
+    groups: list[Group] = []
+    for number, item in enumerate(items, start=1):
+        gid = item.get("id") if isinstance(item, dict) else None
+        name = f"group '{gid}'" if isinstance(gid, str) else f"group number {number}"
+        if not isinstance(item, dict) or not isinstance(gid, str) or not ID_PATTERN.fullmatch(gid):
+            raise CourseDataError(SOURCES_FILE, "needs an 'id' of lower-case letters, digits and hyphens", name)
+        if unknown := sorted(map(str, set(item) - GROUP_KEYS)):
+            raise CourseDataError(SOURCES_FILE, f"unknown key(s) {', '.join(unknown)}", name)
+        if gid in {g.id for g in groups}:
+            raise CourseDataError(SOURCES_FILE, "duplicate group id", name)
+        names = {}
+        for lang in LANGUAGES:
+            if lang not in item:
+                raise CourseDataError(SOURCES_FILE, f"missing '{lang}' translation", name)
+            names[lang] = _text(item[lang], lang, name)
+        groups.append(Group(gid, names))
+    return tuple(groups)
+
+
+def _parse_source(item: object, number: int, known_groups: set[str]) -> Source:
+    sid = item.get("id") if isinstance(item, dict) else None
+    name = f"source '{sid}'" if isinstance(sid, str) else f"source number {number}"
+    if not isinstance(item, dict) or not isinstance(sid, str) or not ID_PATTERN.fullmatch(sid):
+        raise CourseDataError(SOURCES_FILE, "needs an 'id' of lower-case letters, digits and hyphens", name)
+    if unknown := sorted(map(str, set(item) - SOURCE_KEYS)):
+        raise CourseDataError(
+            SOURCES_FILE, f"unknown key(s) {', '.join(unknown)}; expected some of {', '.join(sorted(SOURCE_KEYS))}", name
+        )
+    for key in REQUIRED:
+        if key not in item:
+            problem = "missing English title 'title_en' (translation)" if key == "title_en" else f"missing '{key}'"
+            raise CourseDataError(SOURCES_FILE, problem, name)
+    if item["group"] not in known_groups:
+        raise CourseDataError(
+            SOURCES_FILE, f"unknown group '{item['group']}'; expected one of {', '.join(sorted(known_groups))}", name
+        )
+    if ("note" in item) != ("note_en" in item):
+        missing = "note_en" if "note" in item else "note"
+        raise CourseDataError(SOURCES_FILE, f"missing '{missing}' translation of the note", name)
+    year = item.get("year")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2100):
+        raise CourseDataError(SOURCES_FILE, f"'year' must be a year such as 2024, found {year!r}", name)
+    urls = item.get("urls") or []
+    if not isinstance(urls, list):
+        raise CourseDataError(SOURCES_FILE, "'urls' must be a list of addresses", name)
+    for url in urls:
+        if not isinstance(url, str) or not URL_PATTERN.fullmatch(url):
+            raise CourseDataError(SOURCES_FILE, f"'{url}' is not a web address (http:// or https://)", name)
+    return Source(
+        id=sid,
+        group=item["group"],
+        title=_text(item["title"], "title", name),
+        title_en=_text(item["title_en"], "title_en", name),
+        publisher=_text(item["publisher"], "publisher", name),
+        publisher_en=_text(item["publisher_en"], "publisher_en", name) if "publisher_en" in item else None,
+        year=year,
+        urls=tuple(urls),
+        note=_text(item["note"], "note", name) if "note" in item else None,
+        note_en=_text(item["note_en"], "note_en", name) if "note_en" in item else None,
+    )
+
+
+def _text(value: object, key: str, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise CourseDataError(SOURCES_FILE, f"'{key}' must be non-empty text", where)
+    return " ".join(value.split())
+
+
+# Rendering
+
+
+def sources_markdown(sources: Sources, lang: str) -> str:
+    """The Källor list: a heading per group (fixed id, the same in every language) and a list of sources."""
+    blocks = []
+    for group in sources.groups:
+        items = [s.as_html(lang) for s in sources.sources if s.group == group.id]
+        if not items:
+            continue
+        blocks.append(f"## {group.names[lang]} {{ #{group.id} }}")
+        blocks.append('<ul class="course-sources">\n' + "\n".join(items) + "\n</ul>")
+    return "\n\n".join(blocks)

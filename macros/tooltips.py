@@ -1,0 +1,88 @@
+"""Glossary tooltips: every page gets the glossary's abbreviation definitions in its own language.
+
+`add_definitions` puts the definitions in front of a page's Markdown (a page's
+own `*[...]: ...` lines come later and win). The `abbr` extension then wraps
+each use in `<abbr title>`, and Material shows the title as a tooltip on hover
+and on focus (`content.tooltips`).
+
+`FirstUseExtension` trims the result so it reads well and works by keyboard:
+
+- a term gets its tooltip where it is first used on the page, as the course
+  explains a term on first use; later uses stay plain text;
+- no tooltip inside headings, links, buttons, summaries, labels or glossary
+  headwords, where a second interactive element or a tooltip is out of place;
+- the remaining `<abbr>` get `tabindex="0"`, so keyboard users can focus the
+  term and Material shows the same tooltip.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from macros.glossary import Glossary, abbreviation_markdown
+
+# The Ordlista already shows every explanation in full.
+PAGES_WITHOUT_TOOLTIPS = {"ordlista"}
+NO_TOOLTIP_INSIDE = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "summary", "label", "dt"}
+
+
+def page_key(src_uri: str) -> str:
+    """`ordlista.en.md` and `ordlista.md` -> `ordlista`."""
+    stem = src_uri.rsplit(".", 1)[0]
+    for suffix in (".en", ".sv"):
+        if stem.endswith(suffix):
+            return stem[: -len(suffix)]
+    return stem
+
+
+def add_definitions(markdown: str, src_uri: str, lang: str, glossary: Glossary) -> str:
+    if page_key(src_uri) in PAGES_WITHOUT_TOOLTIPS:
+        return markdown
+    return abbreviation_markdown(glossary, lang) + "\n\n" + markdown
+
+
+class FirstUseTreeprocessor(Treeprocessor):
+    """Keep the first usable `<abbr>` per explanation, unwrap the rest (runs right after `abbr`)."""
+
+    def run(self, root: etree.Element) -> None:
+        self.seen: set[str] = set()
+        self._walk(root, inside_excluded=False)
+
+    def _walk(self, parent: etree.Element, inside_excluded: bool) -> None:
+        for child in list(parent):
+            title = child.get("title") if child.tag == "abbr" else None
+            if title is None:
+                self._walk(child, inside_excluded or child.tag in NO_TOOLTIP_INSIDE)
+            elif inside_excluded or title in self.seen:
+                _unwrap(parent, child)
+            else:
+                self.seen.add(title)
+                child.set("tabindex", "0")
+
+
+def _unwrap(parent: etree.Element, child: etree.Element) -> None:
+    """Replace `child` by its text, keeping the text that follows it."""
+    text = (child.text or "") + (child.tail or "")
+    index = list(parent).index(child)
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    parent.remove(child)
+
+
+class FirstUseExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # abbr runs at 7 and toc at 5: trim in between, before headings are read for the table of contents.
+        md.treeprocessors.register(FirstUseTreeprocessor(md), "course_first_use_abbr", 6)
+
+
+def register_extension(config) -> None:
+    """Add the extension once; mkdocs-static-i18n runs `on_config` again for each edition."""
+    extensions = config["markdown_extensions"]
+    if not any(isinstance(ext, FirstUseExtension) for ext in extensions):
+        extensions.append(FirstUseExtension())
