@@ -48,8 +48,24 @@ def policy_text(script_hashes: list[str] = ()) -> str:
     return "; ".join(parts)
 
 
+HEADER_FILE = "content-security-policy.txt"
+# Only a header can say who may frame the site.
+HEADER_ONLY = "frame-ancestors 'self'"
+
+
+def write_header_policy(site_dir) -> str:
+    """Write the policy for a server header: the union of every page's hashes, plus frame-ancestors."""
+    hashes: list[str] = []
+    for html in sorted(site_dir.rglob("*.html")):
+        for token in inline_script_hashes(html.read_text(encoding="utf-8")):
+            if token not in hashes:
+                hashes.append(token)
+    text = policy_text(hashes) + "; " + HEADER_ONLY
+    (site_dir / HEADER_FILE).write_text(text + "\n", encoding="utf-8")
+    return text
+
+
 def add_csp_meta(html: str) -> str:
     """Insert the policy right after <meta charset>, before any script runs."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_text(inline_script_hashes(html))}">'
-    html, count = _CHARSET.subn(lambda m: m.group(0) + "\n    " + meta, html, count=1)
-    return html if count else html
+    return _CHARSET.sub(lambda m: m.group(0) + "\n    " + meta, html, count=1)

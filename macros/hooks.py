@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros.frontmatter import check_front_matter  # noqa: E402
 from macros.branding import add_branding_stylesheet  # noqa: E402
-from macros.csp import add_csp_meta  # noqa: E402
+from macros.csp import add_csp_meta, write_header_policy  # noqa: E402
 from macros.editions import LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
 from macros.offline import offline_enabled, use_local_search_shim  # noqa: E402
 from macros.not_found import place_not_found_page  # noqa: E402
@@ -91,6 +91,7 @@ def on_page_context(context, page, config, nav, **kwargs):
 @event_priority(-110)
 def on_post_build(config, **kwargs):
     split_search_index(Path(config["site_dir"]), with_script=offline_enabled(config))
+    write_header_policy(Path(config["site_dir"]))
     # The note templates, once every edition is built; not inside i18n's
     # nested build, where an error would leave mkdocs serve without it.
     if not getattr(config.plugins.get("i18n"), "building", False):
