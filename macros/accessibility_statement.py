@@ -118,7 +118,9 @@ def statement_html(data: dict, extra: dict, lang: str) -> str:
     contact = escape(str(extra["accessibility_contact"]))
     contact_link = f'<a href="mailto:{contact}">{contact}</a>' if "@" in contact else contact
     issues = "\n".join(f"<li>{escape(str(item))}</li>" for item in part["known_issues"])
-    return f"""<p>{escape(t['intro'].format(org=extra['organisation'], service=part['service']))}</p>
+    # The organisation's name is Swedish in both editions.
+    org = f'<span lang="sv">{escape(str(extra["organisation"]))}</span>' if lang != "sv" else escape(str(extra["organisation"]))
+    return f"""<p>{escape(t['intro']).format(org=org, service=escape(part['service']))}</p>
 
 ## {t['status_heading']} {{ #status }}
 

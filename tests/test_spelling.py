@@ -17,6 +17,9 @@ DICTIONARIES = {"sv": "sv_SE", "en": "en_GB"}
 
 
 def misspelled(text: str, lang: str) -> set[str]:
+    if lang == "en":
+        # hunspell's en_GB knows "organisation’s" but not the plural possessive "organisations’".
+        text = re.sub(r"(?<=s)[’'](?=\W|$)", "", text)
     proc = subprocess.run(
         ["hunspell", "-d", DICTIONARIES[lang], "-p", str(WORDLIST), "-l"],
         input=text,
@@ -36,6 +39,7 @@ def hunspell_available():
 def test_hunspell_catches_a_misspelling():
     assert misspelled("Systemledarskap kräver samvrekan mellan huvudmännen.", "sv") == {"samvrekan"}
     assert misspelled("The organisation works as a centre of colour with teh partners.", "en") == {"teh"}
+    assert misspelled("The organisations’ plans and the partners' goals.", "en") == set()
 
 
 def test_every_page_is_spelled_correctly(site_dir, pages):
