@@ -9,6 +9,7 @@ if str(ROOT) not in sys.path:
 
 
 from macros.reflection.build import STATE as REFLECTION  # noqa: E402
+from macros.print_course import whole_course_markdown  # noqa: E402
 from macros.accessibility_statement import load_statement, statement_html  # noqa: E402
 from macros.feedback import feedback_link_html  # noqa: E402
 from macros.glossary import glossary_html, load_glossary  # noqa: E402
@@ -61,6 +62,13 @@ def define_env(env):
         """The accessibility statement from data/accessibility.yml: {{ tillganglighetsredogorelse() }}."""
         extra = env.conf["extra"]
         return "\n\n" + statement_html(load_statement(Path(env.project_dir), extra), extra, _page_language(env)) + "\n\n"
+
+    @env.macro
+    def hela_kursen() -> str:
+        """Every module in order, for printing: {{ hela_kursen() }} (the print page)."""
+        markdown = whole_course_markdown(Path(env.conf["docs_dir"]), env.conf["nav"], _page_language(env))
+        # The modules hold macro calls of their own (reflection blocks).
+        return "\n\n" + env.render(markdown, force_rendering=True) + "\n\n"
 
 
 # Helper functions

@@ -1,0 +1,52 @@
+"""Printing: no navigation, open details, lines to write on, and the whole course on one page."""
+
+from __future__ import annotations
+
+import re
+
+WHOLE_COURSE = {"sv": "modules/hela-kursen/", "en": "en/modules/hela-kursen/"}
+MODULES = ["varfor-nara-vard", "fabrikslogik-och-tjanstelogik", "vad-ar-systemledarskap", "kom-igang-tillsammans"]
+
+
+def test_the_print_page_holds_every_module_and_question_in_order(site_dir):
+    for lang, path in WHOLE_COURSE.items():
+        html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        positions = [html.index(f'data-module="{slug}"') for slug in MODULES]
+        assert positions == sorted(positions), lang
+        printed = re.findall(r'data-question-id="([^"]+)"', html)
+        on_modules = []
+        prefix = "en/" if lang == "en" else ""
+        for slug in MODULES:
+            module = (site_dir / prefix / "modules" / slug / "index.html").read_text(encoding="utf-8")
+            on_modules += re.findall(r'data-question-id="([^"]+)"', module)
+        assert printed == on_modules and len(printed) > 20
+        ids = re.findall(r'\sid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), f"{lang}: duplicate ids on the print page"
+
+
+def test_print_page_is_not_in_search(site_dir):
+    for index in ("search/search_index.json", "en/search/search_index.json"):
+        assert "hela-kursen" not in (site_dir / index).read_text(encoding="utf-8")
+
+
+def test_printed_page_hides_navigation_and_shows_writing_lines(page, server):
+    page.goto(server.url + "modules/kom-igang-tillsammans/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".meeting-launch__button"):
+        if page.locator(selector).count():
+            assert not page.locator(selector).first.is_visible(), selector
+    line_height = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.reflection__question'), '::after').height)"
+    )
+    assert line_height > 40
+    assert page.locator(".notes-field__input").first.is_hidden()
+
+
+def test_details_open_when_printing(page, server, site_dir):
+    candidates = [p for p in site_dir.rglob("index.html") if "<details" in p.read_text(encoding="utf-8")]
+    if not candidates:
+        return  # no collapsible content in the course (yet); nothing to open
+    rel = candidates[0].parent.relative_to(site_dir).as_posix()
+    page.goto(server.url + rel + "/")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_function("[...document.querySelectorAll('details')].every(d => d.open)")
