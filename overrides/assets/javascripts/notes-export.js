@@ -8,6 +8,7 @@
  *   json(snapshot)                -> Blob   for moving to another computer
  *   readFile(file) -> Promise of {ok: true, data} or {ok: false, reason}; never rejects
  *   parse(text)    -> the same, for text already read; never throws
+ *   importNotes(data, "merge" | "replace") -> as CourseNotes' setters; data from parse()
  *
  * `outline` is the note template's layout (macros/reflection/notes.py), put in
  * the notes page by macros/notes_page.py: a list of blocks {kind, text, level,
@@ -123,6 +124,36 @@
     }
   }
 
+  // Bring parsed notes in: "replace" starts from nothing; "merge" keeps what is here, and where
+  // both have a different text for the same question, keeps both, one after the other.
+  function mergeText(local, incoming) {
+    if (!local || incoming.text.indexOf(local.text) !== -1) return incoming;
+    if (local.text.indexOf(incoming.text) !== -1) return local;
+    return { text: local.text + "\n\n" + incoming.text, updated: local.updated > incoming.updated ? local.updated : incoming.updated };
+  }
+
+  function importNotes(incoming, mode) {
+    return notes.write("import", function (data) {
+      if (mode === "replace") {
+        ["answers", "group", "agreed", "progress"].forEach(function (section) {
+          data[section] = {};
+        });
+      }
+      ["answers", "group", "agreed"].forEach(function (section) {
+        Object.keys(incoming[section]).forEach(function (id) {
+          data[section][id] = mergeText(data[section][id], incoming[section][id]);
+        });
+      });
+      Object.keys(incoming.progress).forEach(function (slug) {
+        var had = data.progress[slug] || {};
+        data.progress[slug] = {
+          read: had.read === true || incoming.progress[slug].read,
+          discussed: had.discussed === true || incoming.progress[slug].discussed,
+        };
+      });
+    });
+  }
+
   // JSON export
 
   function json(snapshot) {
@@ -141,15 +172,18 @@
 
   // Markdown export
 
-  // Backslash-escape what Markdown would read as markup (as macros/reflection/notes_md.py does),
-  // keep the reader's line breaks as hard breaks, and never let a line start a list or heading.
+  // The reader's text as Markdown that shows it literally in CommonMark and Python-Markdown alike:
+  // backslash before what both read as markup, "<" as an entity (no HTML), line breaks kept as
+  // hard breaks, and no line that starts a list, heading or quote.
   function mdText(text) {
     return String(text)
       .replace(/\r\n?/g, "\n")
       .split("\n")
       .map(function (line) {
         return line
-          .replace(/[\\`*_\[\]<>#|~&]/g, "\\$&")
+          .replace(/[\\`*_\[\]>#]/g, "\\$&")
+          .replace(/&(?=#?[a-zA-Z0-9]+;)/g, "&amp;")
+          .replace(/</g, "&lt;")
           .replace(/^(\s*)([-+=])/, "$1\\$2")
           .replace(/^(\s*\d+)([.)])/, "$1\\$2");
       })
@@ -443,6 +477,7 @@
     json: json,
     parse: parse,
     readFile: readFile,
+    importNotes: importNotes,
     MAX_BYTES: MAX_BYTES,
   };
 })();

@@ -240,7 +240,7 @@
   }
 
   function finishImport(data, mode) {
-    var result = notes.importNotes(data, mode);
+    var result = window.CourseNotesExport.importNotes(data, mode);
     preview.hidden = true;
     fileInput.value = "";
     if (result.ok) say(importStatus, t("notes.import.done." + mode));

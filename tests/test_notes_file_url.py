@@ -1,0 +1,52 @@
+"""The notes work in a site opened from disk (file://), built with the project's own settings."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.site_build import build_site
+from tests.test_notes_support import MODULE, NOTES, export_file, field, new_page, question_ids, write
+
+
+@pytest.fixture(scope="module")
+def disk_site(tmp_path_factory):
+    """The build for opening from disk (`make offline`), with use_directory_urls as the project has it."""
+    site = tmp_path_factory.mktemp("disk-site")
+    result = build_site(site, extra_env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.output
+    return site
+
+
+def page_file(site, path: str) -> str:
+    """A page's file, with directory URLs (x/index.html) or without (x.html), as the build made it."""
+    folder = site / path / "index.html"
+    return (folder if folder.exists() else site / (path.rstrip("/") + ".html")).resolve().as_uri()
+
+
+def test_notes_work_from_file_urls(browser, disk_site, tmp_path):
+    root = disk_site.resolve().as_uri() + "/"
+    with new_page(browser) as page:
+        page.goto(root + "index.html")
+        assert page.evaluate("() => typeof CourseNotes === 'object' && CourseNotes.available") is True
+
+        page.goto(page_file(disk_site, MODULE))
+        qid = question_ids(page)[0]
+        write(page, field(page, qid), "Skrivet från disken")
+        expect(page.locator(".notes-status").first).to_have_text(re.compile(r"^Sparat kl\. \d\d\.\d\d$"))
+        page.reload()
+        expect(field(page, qid)).to_have_value("Skrivet från disken")
+
+        # The module page's link to the notes page works from disk too.
+        page.locator(".notes-progress-box__link a").click()
+        expect(page).to_have_url(page_file(disk_site, NOTES))
+        expect(field(page, qid)).to_have_value("Skrivet från disken")
+        export_file(page, "notes.export.json", tmp_path / "notes.json")  # notes-export.js loads from disk too
+        data = json.loads((tmp_path / "notes.json").read_text(encoding="utf-8"))
+        assert data["answers"][qid]["text"] == "Skrivet från disken"
+        export_file(page, "notes.export.docx", tmp_path / "notes.docx")
+        assert (tmp_path / "notes.docx").read_bytes()[:4] == b"PK\x03\x04"
+        assert page.errors == [], page.errors
