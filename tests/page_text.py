@@ -32,7 +32,9 @@ class _TextByLanguage(HTMLParser):
         skipping = skipping or tag in SKIP_TAGS or "hidden" in attrs or attrs.get("aria-hidden") == "true"
         if tag == "article":
             self.main_depth += 1
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or "lang" in attrs:
+            # An element with its own language starts a new run of text, so two
+            # inline <span lang="sv"> in a row do not run together into one word.
             self.parts.setdefault(lang, []).append("\n")
         if tag not in VOID_TAGS:
             self.stack.append((tag, lang, skipping))
