@@ -14,6 +14,7 @@ from macros.frontmatter import check_front_matter  # noqa: E402
 from macros.branding import add_branding_stylesheet  # noqa: E402
 from macros.csp import add_csp_meta, write_header_policy  # noqa: E402
 from macros.editions import LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
+from macros.html_fixes import drop_checkbox_autocomplete  # noqa: E402
 from macros.offline import offline_enabled, use_local_search_shim  # noqa: E402
 from macros.not_found import place_not_found_page  # noqa: E402
 from macros.page_links import absolute_alternates, footer_links  # noqa: E402
@@ -69,7 +70,7 @@ def on_template_context(context, template_name, config, **kwargs):
 
 def on_post_template(output_content, template_name, config, **kwargs):
     if template_name == "404.html":
-        output_content = add_csp_meta(output_content)
+        output_content = add_csp_meta(drop_checkbox_autocomplete(output_content))
         return place_not_found_page(output_content, config["theme"]["language"], Path(config["site_dir"]))
     return output_content
 
@@ -77,7 +78,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
 # Last, so that the hashes cover every inline script other plugins wrote.
 @event_priority(-120)
 def on_post_page(output, page, config, **kwargs):
-    return add_csp_meta(output)
+    return add_csp_meta(drop_checkbox_autocomplete(output))
 
 
 def on_page_context(context, page, config, nav, **kwargs):

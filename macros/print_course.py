@@ -20,6 +20,7 @@ _ID = re.compile(r"(\{:?[^}\n]*?#)([\w-]+)(?=[\s}])")
 _LOCAL_LINK = re.compile(r"\]\(#([\w-]+)\)")
 _HEADING = re.compile(r"^(#{1,5}) ", re.M)
 _FENCE = re.compile(r"^(```|~~~)", re.M)
+_REFLECTION_CALL = re.compile(r"reflektion\((\"[^\"]+\")(?:\s*,\s*level\s*=\s*(\d))?\)")
 
 
 def module_pages(nav: list) -> list[str]:
@@ -49,6 +50,7 @@ def module_markdown(text: str, prefix: str) -> str:
     text = _FRONT_MATTER.sub("", text, count=1)
     text = _ID.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
     text = _LOCAL_LINK.sub(lambda m: f"](#{prefix}-{m.group(1)})", text)
+    text = _REFLECTION_CALL.sub(lambda m: f"reflektion({m.group(1)}, level={int(m.group(2) or 2) + 1})", text)
     return _HEADING.sub(lambda m: "#" + m.group(1) + " ", text)
 
 

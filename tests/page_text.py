@@ -40,6 +40,9 @@ class _TextByLanguage(HTMLParser):
             self.stack.append((tag, lang, skipping))
 
     def handle_endtag(self, tag):
+        if self.stack and self.stack[-1][0] == tag and len(self.stack) > 1 and self.stack[-2][1] != self.stack[-1][1]:
+            # Leaving a passage in another language ends its last word.
+            self.parts.setdefault(self.stack[-1][1], []).append(" ")
         if tag == "article":
             self.main_depth -= 1
         for i in range(len(self.stack) - 1, -1, -1):

@@ -43,7 +43,14 @@ def tree_of(site_dir: Path, path: str):
 
 def module_pages(pages, lang: str) -> list[str]:
     prefix = "" if lang == "sv" else f"{lang}/"
-    return sorted(p.path for p in pages if p.lang == lang and p.path.startswith(f"{prefix}modules/") and p.path.count("/") == prefix.count("/") + 2)
+    return sorted(
+        p.path
+        for p in pages
+        if p.lang == lang
+        and p.path.startswith(f"{prefix}modules/")
+        and p.path.count("/") == prefix.count("/") + 2
+        and not p.path.endswith("hela-kursen/")  # the print page gathers the modules; it is not one
+    )
 
 
 def slug(path: str) -> str:

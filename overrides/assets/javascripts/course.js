@@ -17,6 +17,17 @@
     link.remove();
   });
 
+  // The drawer and search toggles carry no autocomplete="off" (invalid on a
+  // checkbox; see macros/html_fixes.py), so close them when a page is shown
+  // again from the back/forward cache.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) toggle.click();
+    });
+  });
+
   // Material's search dialog has role="dialog" but no accessible name; name
   // it after its own, already translated, search field.
   var dialog = document.querySelector('.md-search[role="dialog"]');
