@@ -276,7 +276,7 @@ def test_progress_overview_on_the_notes_page_and_cleared_with_the_answers(browse
         page.goto(server.url + "anteckningar/")
         item = page.locator('.notes-overview li[data-module="varfor-nara-vard"]')
         expect(item).to_contain_text(ui(page, "notes.overview.discussed"))
-        expect(item).to_contain_text(ui(page, "notes.progress.reflected", n=1, total=5))
+        expect(item).to_contain_text(ui(page, "notes.overview.reflected", n=1, total=5))
         other = page.locator('.notes-overview li[data-module="vad-ar-systemledarskap"]')
         expect(other).to_contain_text(ui(page, "notes.overview.not_reflected"))
 

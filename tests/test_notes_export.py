@@ -259,3 +259,33 @@ def test_last_export_date_is_shown_in_the_page_language(browser, server, tmp_pat
         expect(last).to_have_text(re.compile(r"^You last saved a copy on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d\.$"))
         page.reload()
         expect(page.locator(".notes-last-export")).to_have_text(re.compile(r"^You last saved a copy on "))
+
+
+def test_a_thousand_long_answers_save_export_and_come_back(browser, server, tmp_path):
+    """Issue 12's volume: 1,000 answers of 2,000 characters each, through the store, the exports and an import."""
+    with new_page(browser) as page:
+        page.goto(server.url + NOTES)
+        ids = question_ids(page)
+        wanted = ids + [f"volym-{n:04d}" for n in range(1000 - len(ids))]
+        results = page.evaluate(
+            """ids => ids.map((id, n) => CourseNotes.setAnswer(id, (n + ' – åäö ').padEnd(2000, 'x')).ok)""",
+            wanted,
+        )
+        assert all(results) and len(results) == 1000
+        page.reload()
+        expect(field(page, ids[0])).to_have_value(("0 – åäö ").ljust(2000, "x"))
+        sizes = {}
+        for fmt in ("json", "docx", "md"):
+            export_file(page, f"notes.export.{fmt}", tmp_path / f"notes.{fmt}")
+            sizes[fmt] = (tmp_path / f"notes.{fmt}").stat().st_size
+        doc = Document(str(tmp_path / "notes.docx"))
+        assert sum(1 for t in doc.tables if t.cell(0, 0).text.endswith("x" * 100)) == len(ids)
+        clear_with_confirmation(page)
+        choose_import(page, "notes.json", (tmp_path / "notes.json").read_bytes())
+        page.get_by_role("button", name=ui(page, "notes.import.replace")).click()
+        expect(page.locator('[data-notes-tools="import"] .notes-message')).to_have_text(ui(page, "notes.import.done.replace"))
+        answers = snapshot(page)["answers"]
+        assert len(answers) == 1000 and all(len(a["text"]) == 2000 for a in answers.values())
+        expect(field(page, ids[-1])).to_have_value((f"{len(ids) - 1} – åäö ").ljust(2000, "x"))
+        print(f"\n1,000 answers of 2,000 characters: stored {len(stored(page))} characters; exports {sizes}")
+        assert page.errors == []

@@ -89,8 +89,9 @@
       reminder = el("div", { class: "notes-notice notes-reminder", role: "region", "aria-label": t("notes.reminder.label") });
       reminder.appendChild(el("p", {}, t("notes.reminder.text")));
       var actions = el("p", { class: "notes-actions" });
-      if (!tools && notesPage) {
-        actions.appendChild(el("a", { href: notesPage + "#notes-save", class: "md-button md-button--primary" }, t("notes.reminder.link")));
+      if (tools || notesPage) {
+        var href = (tools ? "" : notesPage) + "#notes-save";
+        actions.appendChild(el("a", { href: href, class: "md-button md-button--primary" }, t("notes.reminder.link")));
       }
       var later = el("button", { type: "button", class: "md-button" }, t("notes.reminder.dismiss"));
       later.addEventListener("click", function () {
@@ -176,8 +177,8 @@
       var text = item.querySelector(".reflection__text");
       if (text && !text.id) text.id = "notes-question-" + id;
       modules[slug].push(id);
-      groupBoxes[id] = groupNote(item);
       addField(item, "answer", id, t("notes.answer_label"), text ? text.id : null, status);
+      groupBoxes[id] = groupNote(item);
     });
     var list = section.querySelector("ol, ul");
     var agreed = el("div", { class: "notes-agreed" });
@@ -256,7 +257,7 @@
         var n = answered(snapshot, ids);
         var parts = [
           t(state.read ? "notes.overview.read" : "notes.overview.not_read"),
-          n ? t("notes.progress.reflected", { n: n, total: ids.length }) : t("notes.overview.not_reflected"),
+          n ? t("notes.overview.reflected", { n: n, total: ids.length }) : t("notes.overview.not_reflected"),
           t(state.discussed ? "notes.overview.discussed" : "notes.overview.not_discussed"),
         ];
         var out = item.querySelector(".notes-overview__state");
