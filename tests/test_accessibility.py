@@ -1,4 +1,4 @@
-"""axe-core on every built page, both languages, light and dark colour schemes."""
+"""axe-core on every built page, both languages, light and dark colour schemes, at phone, laptop and projector size."""
 
 from __future__ import annotations
 
@@ -16,11 +16,20 @@ def describe(violations: list[dict]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+SIZES = {
+    "phone": {"width": 375, "height": 812},
+    "laptop": {"width": 1366, "height": 768},
+    "projector": {"width": 1920, "height": 1080},
+}
+# Every size in the light scheme; the dark scheme at laptop size, where colours are what changes.
+RUNS = [("light", "phone"), ("light", "laptop"), ("light", "projector"), ("dark", "laptop")]
+
+
+@pytest.mark.parametrize(("scheme", "size"), RUNS)
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_every_page_has_no_axe_violations(browser, server, pages, lang, scheme):
+def test_every_page_has_no_axe_violations(browser, server, pages, lang, scheme, size):
     axe = Axe()
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, color_scheme=scheme)
+    context = browser.new_context(viewport=SIZES[size], color_scheme=scheme)
     page = context.new_page()
     checked, problems = 0, {}
     try:

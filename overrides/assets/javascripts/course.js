@@ -82,3 +82,36 @@
     },
   };
 })();
+
+/*
+ * Wide tables scroll inside their own box on a phone (WCAG 1.4.10). A box
+ * that scrolls must be reachable by keyboard (WCAG 2.1.1), so Material's
+ * table wrappers get tabindex="0" while they overflow.
+ */
+(function () {
+  "use strict";
+  function markScrollableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        var caption = box.querySelector("caption");
+        if (caption) box.setAttribute("aria-label", caption.textContent.trim());
+      } else if (box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
+      }
+    });
+  }
+  var pending = null;
+  function schedule() {
+    if (pending) cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(markScrollableTables);
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    // Material wraps tables when it mounts a page; document$ emits then.
+    if (window.document$ && window.document$.subscribe) {
+      window.document$.subscribe(schedule);
+    }
+    schedule();
+  });
+  window.addEventListener("resize", schedule);
+})();
