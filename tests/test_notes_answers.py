@@ -71,6 +71,7 @@ def test_typed_answer_is_saved_on_a_pause_and_is_there_after_reload(browser, ser
         qid = question_ids(page)[1]
         status = status_of(page, "steg-1")
         expect(status).to_have_attribute("role", "status")  # a polite live region
+        expect(status).to_have_attribute("aria-live", "polite")
         # Count what the live region says while the reader types.
         page.evaluate(
             """() => {

@@ -171,7 +171,7 @@
     var slug = section.getAttribute("data-module") || "";
     var stepId = section.getAttribute("data-step-id");
     modules[slug] = modules[slug] || [];
-    var status = el("p", { class: "notes-status", role: "status" });
+    var status = el("p", { class: "notes-status", role: "status", "aria-live": "polite" });
     section.querySelectorAll("li.reflection__question[data-question-id]").forEach(function (item) {
       var id = item.getAttribute("data-question-id");
       var text = item.querySelector(".reflection__text");
