@@ -55,7 +55,7 @@ node_modules/.package-lock.json: package-lock.json
 lock:
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet pip-tools==7.6.2
-	.venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
 		--extra test -o requirements.lock pyproject.toml
 	rm -rf .venv-lock
 
