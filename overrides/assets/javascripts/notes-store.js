@@ -72,6 +72,8 @@
   };
   var available = false;
   try {
+    // storage-guard.js swaps in a memory stand-in when the browser blocks storage.
+    if (window.CourseStorageBlocked) throw new Error("storage blocked");
     var ls = window.localStorage;
     ls.getItem(KEY);
     store = ls;
