@@ -15,6 +15,8 @@ from macros.feedback import feedback_link_html  # noqa: E402
 from macros.glossary import glossary_html, load_glossary  # noqa: E402
 from macros.sources import load_sources, sources_markdown  # noqa: E402
 from macros.notes_page import notes_outline, notes_sections, progress_overview  # noqa: E402
+from macros.facilitation import PageRef, meeting_minutes, render_cards, render_time_plan  # noqa: E402
+from macros.ui_strings import strings_for  # noqa: E402
 
 
 def define_env(env):
@@ -69,6 +71,27 @@ def define_env(env):
         markdown = whole_course_markdown(Path(env.conf["docs_dir"]), env.conf["nav"], _page_language(env))
         # The modules hold macro calls of their own (reflection blocks).
         return "\n\n" + env.render(markdown, force_rendering=True) + "\n\n"
+
+    # Facilitator guide and discussion cards (macros/facilitation.py)
+
+    @env.macro
+    def tidsplan(number: int, *step_ids: str) -> str:
+        """One meeting's time plan from the data: {{ tidsplan(1, "modul-1", "modul-2") }} (the guide)."""
+        lang, page = _page_language(env), env.page
+        ref = PageRef(page.file.src_uri, page.url, env.conf["use_directory_urls"])
+        html = render_time_plan(REFLECTION.course, number, step_ids, lang, strings_for(lang), ref)
+        return "\n\n" + html + "\n\n"
+
+    @env.macro
+    def samtalsminuter(*step_ids: str) -> int:
+        """The suggested minutes of some steps, as a number: {{ samtalsminuter("steg-3", "avslutning") }}."""
+        return meeting_minutes(REFLECTION.course, step_ids, env.page.file.src_uri)
+
+    @env.macro
+    def samtalskort() -> str:
+        """Every question as a card to print and cut out: {{ samtalskort() }} (the cards page)."""
+        lang = _page_language(env)
+        return "\n\n" + render_cards(REFLECTION.course, lang, strings_for(lang)) + "\n\n"
 
 
 # Helper functions

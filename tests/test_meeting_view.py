@@ -6,6 +6,8 @@ it shows with the reflection data, so a question missing from the view fails.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -392,7 +394,7 @@ def test_reduced_motion_is_respected(browser, server, motion):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_scribe_note_is_saved_as_a_group_note(browser, server, course, lang):
+def test_scribe_note_is_saved_as_a_group_note_and_exported(browser, server, course, lang, tmp_path):
     context, page = new_page(browser)
     try:
         open_view(page, server.url + prefix(lang) + FOUR)
@@ -417,7 +419,17 @@ def test_scribe_note_is_saved_as_a_group_note(browser, server, course, lang):
         page.locator(".meeting__stage").focus()
         page.keyboard.press("ArrowRight")
         assert note.input_value() == ""
+        page.keyboard.press("Escape")
         no_errors(page)
+        # The note goes with the reader's notes into the .json export, marked as the group's.
+        page.goto(server.url + prefix(lang) + "anteckningar/", wait_until="load")
+        with page.expect_download() as info:
+            page.get_by_role("button", name=page.evaluate("Course.config.ui['notes.export.json']")).click()
+        target = tmp_path / "notes.json"
+        info.value.save_as(target)
+        exported = json.loads(target.read_text(encoding="utf-8"))
+        assert exported["group"][question.id]["text"] == "Vi bjuder in skolan. b."
+        assert question.id not in exported["answers"]
     finally:
         context.close()
 

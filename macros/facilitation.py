@@ -1,0 +1,149 @@
+"""The facilitator guide's time plan and the printable discussion cards, drawn from the reflection data.
+
+Nothing here reads YAML: the steps and questions come from the loaded course
+(`macros.reflection`), so the guide, the cards, the page blocks and the
+meeting view can never disagree. Macros, registered in `macros/main.py`:
+
+    {{ tidsplan(1, "modul-1", "modul-2") }}   one meeting: its steps, questions and suggested minutes
+    {{ samtalsminuter("steg-3", "avslutning") }}   the suggested minutes of some steps, as a number
+    {{ samtalskort() }}                          every question as a card to print and cut out
+
+Interface words (table headings, captions) are the `meeting.` keys of data/ui/*.yml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from mkdocs.utils import get_relative_url
+
+from macros.editions import edition_prefix
+from macros.errors import CourseDataError
+from macros.reflection.model import Course, Step
+from macros.reflection.notes import guidance_text
+from macros.reflection.render import heading_id
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """The page a macro renders into: its source (for errors) and its URL (for links)."""
+
+    src: str  # relative to docs/, e.g. "handledning.en.md"
+    url: str  # e.g. "en/handledning/", or "en/handledning.html" without directory URLs
+    directory_urls: bool
+
+    def link_to(self, page: str) -> str:
+        """A relative link from this page to another, given as "modules/<slug>" from the site root."""
+        target = f"{page}/" if self.directory_urls else f"{page}.html"
+        return get_relative_url(target, self.url)
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    step: Step
+    questions: int
+    minutes: int  # the sum of the questions' suggested minutes
+    without_minutes: int  # questions that suggest no time
+
+
+def plan_rows(course: Course, step_ids: tuple[str, ...], page_src: str) -> list[PlanRow]:
+    """One row per step, in the order given; an unknown or repeated id stops the build."""
+    if not step_ids:
+        raise CourseDataError(f"docs/{page_src}", "a meeting needs at least one step id")
+    rows = []
+    for step_id in step_ids:
+        step = _step(course, step_id, page_src)
+        if any(row.step.id == step_id for row in rows):
+            raise CourseDataError(f"docs/{page_src}", "the same step is twice in one meeting", step_id)
+        timed = [q.minutes for q in step.questions if q.minutes is not None]
+        rows.append(PlanRow(step, len(step.questions), sum(timed), len(step.questions) - len(timed)))
+    return rows
+
+
+def meeting_minutes(course: Course, step_ids: tuple[str, ...], page_src: str) -> int:
+    """The suggested minutes of all questions in these steps."""
+    return sum(row.minutes for row in plan_rows(course, step_ids, page_src))
+
+
+def render_time_plan(
+    course: Course,
+    number: int,
+    step_ids: tuple[str, ...],
+    lang: str,
+    ui: dict[str, str],
+    page: PageRef,
+) -> str:
+    """One meeting's table; each step links to its reflection block on the module page."""
+    rows = plan_rows(course, step_ids, page.src)
+    total = sum(row.minutes for row in rows)
+    caption = ui["meeting.plan_caption"].format(number=number, minutes=total)
+    out = [
+        f'<table data-meeting="{number}" data-minutes="{total}">',
+        f"<caption>{_t(caption)}</caption>",
+        "<thead><tr>"
+        f'<th scope="col">{_t(ui["meeting.plan_step"])}</th>'
+        f'<th scope="col">{_t(ui["meeting.plan_questions"])}</th>'
+        f'<th scope="col">{_t(ui["meeting.plan_minutes"])}</th>'
+        "</tr></thead>",
+        "<tbody>",
+    ]
+    for row in rows:
+        href = page.link_to(f"{edition_prefix(lang)}modules/{row.step.module.slug}") + "#" + heading_id(row.step.id)
+        out.append(
+            f'<tr data-step-id="{_a(row.step.id)}" data-minutes="{row.minutes}">'
+            f'<th scope="row"><a href="{_a(href)}">{_t(row.step.title[lang])}</a></th>'
+            f"<td>{row.questions}</td><td>{row.minutes}</td></tr>"
+        )
+    out += [
+        "</tbody>",
+        "<tfoot><tr>"
+        f'<th scope="row">{_t(ui["meeting.plan_total"])}</th>'
+        f"<td>{sum(row.questions for row in rows)}</td><td>{total}</td>"
+        "</tr></tfoot>",
+        "</table>",
+    ]
+    untimed = sum(row.without_minutes for row in rows)
+    if untimed:
+        out.append(f'<p class="meeting-plan__note">{_t(ui["meeting.plan_untimed"].format(count=untimed))}</p>')
+    return "\n".join(out)
+
+
+def render_cards(course: Course, lang: str, ui: dict[str, str]) -> str:
+    """Every question of the course as a card: its step, the question, and the meeting guidance."""
+    out = [f'<ol class="discussion-cards" data-count="{len(course.questions())}">']
+    for step in course.steps:
+        count = len(step.questions)
+        for number, question in enumerate(step.questions, start=1):
+            position = ui["meeting.position"].format(number=number, count=count)
+            card = [
+                f'<li class="discussion-card" data-question-id="{_a(question.id)}" data-step-id="{_a(step.id)}">',
+                f'<p class="discussion-card__step">{_t(step.title[lang])}</p>',
+                f'<p class="discussion-card__question">{_t(question.text[lang])}</p>',
+            ]
+            if guidance := guidance_text(course, question, lang):
+                card.append(f'<p class="discussion-card__guidance">{_t(guidance)}</p>')
+            card += [f'<p class="discussion-card__position">{_t(position)}</p>', "</li>"]
+            out.append("".join(card))
+    out.append("</ol>")
+    return "\n".join(out)
+
+
+# Helper functions
+
+
+def _step(course: Course, step_id: str, page_src: str) -> Step:
+    try:
+        return course.step(step_id)
+    except KeyError:
+        raise CourseDataError(
+            f"docs/{page_src}", f"unknown step id; expected one of {', '.join(course.step_ids())}", step_id
+        ) from None
+
+
+def _t(text: str) -> str:
+    return escape(text, quote=False)
+
+
+def _a(value: str) -> str:
+    return escape(value, quote=True)
