@@ -81,3 +81,28 @@ def test_search_works_from_disk(file_page, unpacked, start, query, expected):
     else:
         assert all("/en/" not in h for h in hrefs)
     assert file_page.outside == []
+
+
+def test_notes_meeting_mode_and_templates_work_from_disk(file_page, unpacked):
+    module = unpacked / "modules" / "kom-igang-tillsammans.html"
+    file_page.goto(module.as_uri())
+    answer = file_page.locator(".reflection__question textarea").first
+    answer.fill("Svar från disken")
+    answer.blur()
+    file_page.reload()
+    assert file_page.locator(".reflection__question textarea").first.input_value() == "Svar från disken"
+
+    file_page.locator(".meeting-launch__button").first.click()
+    dialog = file_page.locator("[role=dialog][aria-modal=true]:visible, dialog[open]").first
+    dialog.wait_for()
+    file_page.keyboard.press("Escape")
+    dialog.wait_for(state="hidden")
+
+    link = file_page.locator(".reflection__download-list a").first
+    target = unpacked / "modules" / link.get_attribute("href")
+    assert target.resolve().is_file(), target
+    with file_page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == target.name
+    assert file_page.evaluate("window.__csp") == []
+    assert file_page.outside == []
