@@ -62,7 +62,8 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    if (event.key.toLowerCase() !== KEY || event.ctrlKey || event.metaKey || event.altKey) {
+    // Autofill sends keydown events without a key.
+    if (String(event.key || "").toLowerCase() !== KEY || event.ctrlKey || event.metaKey || event.altKey) {
       return;
     }
     if (event.defaultPrevented || isEditable(event.target) || searchIsOpen()) {

@@ -526,7 +526,7 @@
       return;
     }
     event.stopPropagation();
-    var key = event.key;
+    var key = String(event.key || "");
     if (key === "Escape") {
       event.preventDefault();
       if (this.blank) {
