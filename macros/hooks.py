@@ -17,9 +17,11 @@ from macros.editions import LANGUAGES, edition_base_url, edition_prefix  # noqa:
 from macros.html_fixes import drop_checkbox_autocomplete  # noqa: E402
 from macros.offline import offline_enabled, use_local_search_shim  # noqa: E402
 from macros.not_found import place_not_found_page  # noqa: E402
+from macros.notes_progress import add_progress_box, notes_page_href  # noqa: E402
 from macros.page_links import absolute_alternates, footer_links  # noqa: E402
 from macros.reflection.build import STATE as REFLECTION  # noqa: E402
-from macros.search_index import split_search_index  # noqa: E402
+from macros.search_index import INDEX, split_search_index  # noqa: E402
+from macros.search_swedish import enrich_swedish_index  # noqa: E402
 from macros.glossary import load_glossary  # noqa: E402
 from macros.sources import load_sources  # noqa: E402
 from macros.tooltips import add_definitions, register_extension  # noqa: E402
@@ -78,6 +80,10 @@ def on_post_template(output_content, template_name, config, **kwargs):
 # Last, so that the hashes cover every inline script other plugins wrote.
 @event_priority(-120)
 def on_post_page(output, page, config, **kwargs):
+    # A module page's progress box is in the HTML, so it does not push the page down later.
+    lang = config["theme"]["language"]
+    href = notes_page_href(page.url, edition_prefix(lang), config["use_directory_urls"])
+    output = add_progress_box(output, strings_for(lang), href)
     return add_csp_meta(drop_checkbox_autocomplete(output))
 
 
@@ -91,7 +97,10 @@ def on_page_context(context, page, config, nav, **kwargs):
 # at the end of the last build; earlier calls find nothing to split.
 @event_priority(-110)
 def on_post_build(config, **kwargs):
-    split_search_index(Path(config["site_dir"]), with_script=offline_enabled(config))
+    if split_search_index(Path(config["site_dir"]), with_script=offline_enabled(config)):
+        # Compound parts for the Swedish index (see macros/search_swedish.py).
+        glossary = load_glossary(Path(config["config_file_path"]).parent)
+        enrich_swedish_index(Path(config["site_dir"]) / INDEX, glossary, with_script=offline_enabled(config))
     write_header_policy(Path(config["site_dir"]))
     # The note templates, once every edition is built; not inside i18n's
     # nested build, where an error would leave mkdocs serve without it.
