@@ -294,9 +294,15 @@
   }
 
   var place = heading && heading.parentNode ? heading : null;
+  // The build writes an invisible box of the same size in this place
+  // (macros/notes_progress.py), so that the page does not move when this
+  // one appears.
+  var built = document.querySelector(".notes-progress-box[data-notes-pending]");
+  if (built && !progressBox) built.parentNode.removeChild(built);
   if (place) {
     place.parentNode.insertBefore(notices, place.nextSibling);
-    if (progressBox) notices.parentNode.insertBefore(progressBox, notices.nextSibling);
+    if (progressBox && built) built.parentNode.replaceChild(progressBox, built);
+    else if (progressBox) notices.parentNode.insertBefore(progressBox, notices.nextSibling);
   } else if (sections.length) {
     sections[0].parentNode.insertBefore(notices, sections[0]);
   }
