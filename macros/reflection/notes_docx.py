@@ -23,6 +23,7 @@ TABLE_STYLE = "Table Grid"
 
 def write(blocks: list[Block], meta: dict[str, str]) -> bytes:
     doc = Document()
+    _remember_style_ids(doc)
     _set_properties(doc, meta)
     _set_language(doc, LOCALES.get(meta["language"], meta["language"]))
     _set_page(doc)
@@ -34,6 +35,24 @@ def write(blocks: list[Block], meta: dict[str, str]) -> bytes:
 
 
 # Helper functions
+
+
+def _remember_style_ids(doc) -> None:
+    # python-docx compares every style it sets with the default style by
+    # scanning all the template's styles, a third of the time a document
+    # takes to write. Within one document the answer is always the same.
+    part = doc.part
+    lookup = part.get_style_id
+    known = {}
+
+    def get_style_id(style_or_name, style_type):
+        name = style_or_name if style_or_name is None or isinstance(style_or_name, str) else style_or_name.name
+        key = (name, style_type)
+        if key not in known:
+            known[key] = lookup(style_or_name, style_type)
+        return known[key]
+
+    part.get_style_id = get_style_id
 
 
 def _set_properties(doc, meta: dict[str, str]) -> None:
