@@ -39,7 +39,7 @@ def write(blocks: list[Block], meta: dict[str, str]) -> bytes:
 
 def _remember_style_ids(doc) -> None:
     # python-docx compares every style it sets with the default style by
-    # scanning all the template's styles, a third of the time a document
+    # scanning all the template's styles, a fifth of the time a document
     # takes to write. Within one document the answer is always the same.
     part = doc.part
     lookup = part.get_style_id
