@@ -51,6 +51,13 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Lighthouse on the course and on a plain Material build of the same
+# Markdown, side by side (bench/run.py; the README says how to read it).
+# Options go in BENCH_ARGS, e.g. make bench BENCH_ARGS="--runs 3".
+.PHONY: bench
+bench: $(STAMP) system-deps node-deps
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 # Regenerate the lock file after changing pyproject.toml.
 lock:
 	$(PYTHON) -m venv .venv-lock

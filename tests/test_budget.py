@@ -1,0 +1,168 @@
+"""Byte budget: the HTML, CSS and JavaScript each built page needs to be shown (issue 9).
+
+For every page: its HTML plus every stylesheet and script it references
+directly (<link rel="stylesheet">, <script src>, preloads), each counted once.
+Scripts the page loads later on demand (meeting mode, the notes tools and
+export, Material's search worker and index) are not counted: they cost
+nothing until a reader uses them. Sizes are counted as stored and as gzip at
+level 6, which is what an intranet server typically sends; each file is
+compressed on its own, as it is served.
+
+Budgets: measured values plus headroom (see the constants below). Ordinary
+pages share one budget; the print page (the whole course on one page) has
+its own. A page that outgrows its budget fails here, naming the page and
+its files, so growth is a decision and not an accident. Lighthouse and timings live in bench/ (`make bench`), not here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import posixpath
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+KIB = 1024
+
+# Measured on 2026-11-23 after issue 9's changes; budgets are the largest
+# page's number plus about 10 % for CSS and JS, 20 % for HTML, where the text
+# of the modules still grows.
+#
+# Every page but the print page: HTML + CSS + JS. Measured maxima 389 KiB
+# stored, 94 KiB gzip (Mina anteckningar; a module page 384 / 94). About
+# 257 KiB stored and 58 KiB gzip of it is Material's CSS and bundle.
+PAGE_BUDGET = 430 * KIB
+PAGE_BUDGET_GZIP = 104 * KIB
+# Of that, the page's own HTML. Measured maxima 66 KiB stored (Mina
+# anteckningar), 15 KiB gzip (module 1 in English).
+HTML_BUDGET = 80 * KIB
+HTML_BUDGET_GZIP = 18 * KIB
+# Our own CSS and JS, the same on every page (course.css, branding.css and
+# the eight scripts). Measured 65.5 KiB stored, 20.9 KiB gzip.
+OWN_ASSETS_BUDGET = 72 * KIB
+OWN_ASSETS_BUDGET_GZIP = 23 * KIB
+# The print page holds every module. Measured 454 KiB stored, 106 KiB gzip.
+PRINT_PAGES = {"modules/hela-kursen/", "en/modules/hela-kursen/"}
+PRINT_BUDGET = 520 * KIB
+PRINT_BUDGET_GZIP = 120 * KIB
+
+GZIP_LEVEL = 6
+MATERIAL_ASSETS = ("main.", "palette.", "bundle.")  # Material's hashed files
+
+
+class _References(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        rel = (a.get("rel") or "").split()
+        if tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        elif tag == "link" and a.get("href") and ("stylesheet" in rel or ("preload" in rel and a.get("as") in ("style", "script"))):
+            self.urls.append(a["href"])
+
+
+@cache
+def file_sizes(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0))
+
+
+def page_files(site_dir: Path, page_path: str) -> tuple[Path, list[Path]]:
+    """The page's HTML file and the CSS/JS files it references directly."""
+    html_file = site_dir / page_path / "index.html" if page_path.endswith("/") or not page_path else site_dir / page_path
+    parser = _References()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    assets: list[Path] = []
+    for url in parser.urls:
+        parts = urlsplit(url)
+        assert not parts.scheme and not parts.netloc, f"{page_path}: {url} is on another host"
+        if parts.path.startswith("/"):
+            rel = parts.path.lstrip("/")
+        else:
+            rel = posixpath.normpath(posixpath.join(posixpath.dirname(html_file.relative_to(site_dir).as_posix()), parts.path))
+        target = site_dir / rel
+        assert target.is_file(), f"{page_path}: {url} does not exist in the built site"
+        if target not in assets:
+            assets.append(target)
+    return html_file, assets
+
+
+def weigh(site_dir: Path, page_path: str) -> dict:
+    html_file, assets = page_files(site_dir, page_path)
+    html_raw, html_gz = file_sizes(html_file)
+    own = [a for a in assets if not a.name.startswith(MATERIAL_ASSETS)]
+    return {
+        "html": (html_raw, html_gz),
+        "own": (sum(file_sizes(a)[0] for a in own), sum(file_sizes(a)[1] for a in own)),
+        "total": (html_raw + sum(file_sizes(a)[0] for a in assets), html_gz + sum(file_sizes(a)[1] for a in assets)),
+        "files": [a.relative_to(site_dir).as_posix() for a in assets],
+    }
+
+
+def kib(n: int) -> str:
+    return f"{n / KIB:.1f} KiB"
+
+
+def test_the_weights_of_every_page(site_dir, pages, capsys):
+    """Print the table (visible with `pytest -s`), then check every page against its budgets."""
+    rows = [(page, weigh(site_dir, page.path)) for page in pages]
+    with capsys.disabled():
+        print(f"\n{'page':52} {'HTML':>9} {'gzip':>8} {'own CSS+JS':>11} {'gzip':>8} {'total':>10} {'gzip':>9}")
+        for page, w in rows:
+            print(
+                f"{str(page):52} {kib(w['html'][0]):>9} {kib(w['html'][1]):>8} {kib(w['own'][0]):>11}"
+                f" {kib(w['own'][1]):>8} {kib(w['total'][0]):>10} {kib(w['total'][1]):>9}"
+            )
+    over = []
+    for page, w in rows:
+        if page.path in PRINT_PAGES:
+            limits = {"total": (PRINT_BUDGET, PRINT_BUDGET_GZIP)}
+        else:
+            limits = {"total": (PAGE_BUDGET, PAGE_BUDGET_GZIP), "html": (HTML_BUDGET, HTML_BUDGET_GZIP)}
+        limits["own"] = (OWN_ASSETS_BUDGET, OWN_ASSETS_BUDGET_GZIP)
+        for part, (raw_limit, gz_limit) in limits.items():
+            raw, gz = w[part]
+            if raw > raw_limit or gz > gz_limit:
+                over.append(
+                    f"{page} {part}: {kib(raw)} (budget {kib(raw_limit)}), gzip {kib(gz)} (budget {kib(gz_limit)});"
+                    f" files: {', '.join(w['files'])}"
+                )
+    assert over == []
+
+
+def test_the_print_page_is_measured(pages):
+    assert PRINT_PAGES <= {p.path for p in pages}, "the print page moved: update PRINT_PAGES"
+
+
+def test_lazy_scripts_are_not_on_a_module_page(site_dir):
+    """Meeting mode and the notes tools and export load on demand, so their bytes stay out of every page."""
+    _, assets = page_files(site_dir, "modules/varfor-nara-vard/")
+    names = {a.name for a in assets}
+    assert {"meeting.js", "notes-export.js", "notes-page.js"} & names == set()
+    assert {"course.js", "notes.js", "meeting-launcher.js"} <= names
+
+
+def test_the_weighing_counts_each_referenced_file_once(tmp_path):
+    """The weighing itself: links, scripts and preloads are found, resolved and deduplicated."""
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "s.css").write_text("x" * 1000)
+    (tmp_path / "j.js").write_text("y" * 500)
+    (tmp_path / "lazy.js").write_text("z" * 9000)
+    (tmp_path / "a" / "b" / "index.html").write_text(
+        '<link rel="preload" href="../../s.css" as="style"><link rel="stylesheet" href="../../s.css">'
+        '<script defer src="/j.js"></script><script type="application/json">{"src": "lazy.js"}</script>'
+    )
+    w = weigh(tmp_path, "a/b/")
+    assert w["files"] == ["s.css", "j.js"]
+    html_size = (tmp_path / "a" / "b" / "index.html").stat().st_size
+    assert w["total"][0] == html_size + 1500
+    assert 0 < w["total"][1] < w["total"][0]
+    with pytest.raises(AssertionError, match="does not exist"):
+        (tmp_path / "a" / "b" / "index.html").write_text('<script src="missing.js"></script>')
+        weigh(tmp_path, "a/b/")
