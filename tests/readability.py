@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from tests.site_pages import module_page_files
+
 SKIP_TAGS = {"script", "style", "code", "pre", "svg", "kbd", "samp", "template", "noscript", "button", "input", "textarea", "select"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCK_TAGS = {
@@ -142,7 +144,7 @@ class _ArticleText(HTMLParser):
 
 
 def _module_pages(site_dir: Path) -> list[Path]:
-    return sorted(site_dir.glob("modules/*/index.html")) + sorted(site_dir.glob("en/modules/*/index.html"))
+    return module_page_files(site_dir, "sv") + module_page_files(site_dir, "en")
 
 
 def main(argv: list[str]) -> int:

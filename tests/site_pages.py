@@ -34,3 +34,13 @@ def edition_relative(page: SitePage) -> str:
     """The page's path within its own edition: the key that pairs translations."""
     prefix = "" if page.lang == "sv" else f"{page.lang}/"
     return page.path[len(prefix) :]
+
+
+# The print page lives beside the modules and gathers them all; it is not a module.
+PRINT_PAGE = "hela-kursen"
+
+
+def module_page_files(site_dir: Path, lang: str) -> list[Path]:
+    """The built module pages of one edition, without the print page."""
+    base = site_dir if lang == "sv" else site_dir / lang
+    return sorted(p for p in (base / "modules").glob("*/index.html") if p.parent.name != PRINT_PAGE)

@@ -15,6 +15,7 @@ import lxml.html
 import pytest
 
 from tests.readability import article_blocks, page_stats, text_stats
+from tests.site_pages import PRINT_PAGE
 
 LIX_MAX = 45
 # Editions whose module pages are written.
@@ -51,7 +52,7 @@ def module_pages(pages, lang: str) -> list[str]:
         if p.lang == lang
         and p.path.startswith(f"{prefix}modules/")
         and p.path.count("/") == prefix.count("/") + 2
-        and not p.path.endswith("hela-kursen/")  # the print page gathers the modules; it is not one
+        and not p.path.endswith(f"{PRINT_PAGE}/")
     )
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+
+from tests.site_pages import module_page_files
 from docx import Document
 from odf import teletype
 from odf import text as odf_text
@@ -125,7 +127,7 @@ def all_blocks(site_dir: Path, lang: str) -> dict[str, tuple[str, dict, str]]:
     notes page's `reflection--notes` sections; the blocks live on the modules.)
     """
     found: dict[str, tuple[str, dict, str]] = {}
-    for html_path in sorted((site_dir / edition(lang) / "modules").glob("*/index.html")):
+    for html_path in module_page_files(site_dir, lang):
         rel = html_path.relative_to(site_dir).as_posix()
         html = html_path.read_text(encoding="utf-8")
         for block in read_blocks(html).blocks:
