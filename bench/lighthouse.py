@@ -59,10 +59,15 @@ def run_lighthouse(url: str, output: Path) -> Report:
         f"--chrome-flags={CHROME_FLAGS}",
         f"--only-categories={','.join(CATEGORIES)}",
     ]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
-    if proc.returncode != 0 or not output.exists():
-        raise RuntimeError(f"lighthouse failed on {url} (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
-    return read_report(output)
+    # One retry: on a busy machine Chromium now and then misses Lighthouse's start-up deadline.
+    for attempt in (1, 2):
+        output.unlink(missing_ok=True)
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
+        if proc.returncode == 0 and output.exists():
+            report = read_report(output)
+            if report.runtime_error is None or attempt == 2:
+                return report
+    raise RuntimeError(f"lighthouse failed on {url} (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
 
 
 def read_report(path: Path) -> Report:
