@@ -6,7 +6,11 @@ from html.parser import HTMLParser
 
 SKIP_TAGS = {"script", "style", "code", "pre", "svg", "kbd", "samp", "template", "noscript"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "div", "section", "blockquote", "summary", "label", "caption", "title", "a", "button"}
+BLOCK_TAGS = {
+    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "div", "section",
+    "blockquote", "summary", "label", "caption", "title", "a", "button", "fieldset", "legend", "ul", "ol",
+    "dl", "table", "tr", "figure", "header", "footer", "nav", "main", "aside", "article", "details", "form",
+}
 
 
 class _TextByLanguage(HTMLParser):
@@ -40,6 +44,9 @@ class _TextByLanguage(HTMLParser):
             self.stack.append((tag, lang, skipping))
 
     def handle_endtag(self, tag):
+        if tag in BLOCK_TAGS and self.stack:
+            # The end of a block separates words too ("…tjänstelogik</h1><fieldset>…").
+            self.parts.setdefault(self.stack[-1][1], []).append("\n")
         if self.stack and self.stack[-1][0] == tag and len(self.stack) > 1 and self.stack[-2][1] != self.stack[-1][1]:
             # Leaving a passage in another language ends its last word.
             self.parts.setdefault(self.stack[-1][1], []).append(" ")

@@ -18,7 +18,7 @@ def added_bytes(site_dir, module_html: str) -> dict[str, int]:
     scripts = site_dir / "assets" / "javascripts"
     css = (site_dir / "assets" / "stylesheets" / "course.css").read_text(encoding="utf-8")
     start, end = css.index(CSS_START), css.index(CSS_END) + len(CSS_END)
-    tags = re.findall(r'<script src="[^"]*/notes[^"]*"[^>]*></script>', module_html)
+    tags = re.findall(r'<script (?:defer )?src="[^"]*/notes[^"]*"[^>]*></script>', module_html)
     return {
         "notes-store.js": (scripts / "notes-store.js").stat().st_size,
         "notes.js": (scripts / "notes.js").stat().st_size,
