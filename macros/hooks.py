@@ -15,6 +15,7 @@ from macros.branding import add_branding_stylesheet  # noqa: E402
 from macros.csp import add_csp_meta, write_header_policy  # noqa: E402
 from macros.editions import LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
 from macros.html_fixes import drop_checkbox_autocomplete  # noqa: E402
+from macros.prune_assets import prune_unused_assets  # noqa: E402
 from macros.offline import offline_enabled, use_local_search_shim  # noqa: E402
 from macros.not_found import place_not_found_page  # noqa: E402
 from macros.notes_progress import add_progress_box, notes_page_href  # noqa: E402
@@ -106,6 +107,7 @@ def on_post_build(config, **kwargs):
     # nested build, where an error would leave mkdocs serve without it.
     if not getattr(config.plugins.get("i18n"), "building", False):
         REFLECTION.finish(Path(config["site_dir"]))
+        prune_unused_assets(Path(config["site_dir"]))
 
 
 

@@ -69,3 +69,10 @@ def test_page_missing_from_nav_fails_naming_the_file(broken_copy, tmp_path):
     (broken_copy / "docs" / "forgotten.md").write_text("# Glömd\n", encoding="utf-8")
     (broken_copy / "docs" / "forgotten.en.md").write_text("# Forgotten\n", encoding="utf-8")
     _build_fails_naming(broken_copy, tmp_path, "forgotten.md")
+
+
+def test_unused_theme_files_are_left_out(site_dir):
+    assert list(site_dir.rglob("*.map")) == []
+    lunr = sorted(p.name for p in (site_dir / "assets" / "javascripts" / "lunr").rglob("*.js"))
+    assert lunr == ["lunr.stemmer.support.min.js", "lunr.sv.min.js"]
+    assert not any("sourceMappingURL" in p.read_text(encoding="utf-8") for p in (site_dir / "assets").rglob("*.min.*"))
