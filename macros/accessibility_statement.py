@@ -9,8 +9,7 @@ import datetime
 from html import escape
 from pathlib import Path
 
-import yaml
-
+from macros.data_files import load_checked
 from macros.errors import CourseDataError
 
 DATA = "data/accessibility.yml"
@@ -65,11 +64,13 @@ MONTHS_SV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "aug
 
 
 def load_statement(project_dir: Path, extra: dict) -> dict:
-    path = project_dir / DATA
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CourseDataError(DATA, f"cannot be read as YAML: {exc}") from exc
+    for key in EXTRA_KEYS:
+        if not str(extra.get(key) or "").strip():
+            raise CourseDataError("mkdocs.yml", "required for the accessibility statement, missing or empty", f"extra.{key}")
+    return load_checked(project_dir, DATA, check_statement)
+
+
+def check_statement(data: object) -> dict:
     if not isinstance(data, dict):
         raise CourseDataError(DATA, "must be a mapping of the statement's parts")
     if unknown := sorted(set(data) - TOP_KEYS):
@@ -94,9 +95,6 @@ def load_statement(project_dir: Path, extra: dict) -> dict:
             empty = not value or not all(str(v or "").strip() for v in items)
             if empty:
                 raise CourseDataError(DATA, "required part is missing or empty", f"{lang}.{key}")
-    for key in EXTRA_KEYS:
-        if not str(extra.get(key) or "").strip():
-            raise CourseDataError("mkdocs.yml", "required for the accessibility statement, missing or empty", f"extra.{key}")
     return data
 
 

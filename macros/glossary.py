@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from html import escape
 from pathlib import Path
 
-import yaml
 
+from macros.data_files import load_checked
 from macros.errors import CourseDataError
 
 GLOSSARY_FILE = "data/glossary.yml"
@@ -90,20 +89,7 @@ class Glossary:
 
 def load_glossary(project_dir: Path) -> Glossary:
     """Read and check the glossary of the project at `project_dir` (cached until the file changes)."""
-    path = Path(project_dir) / GLOSSARY_FILE
-    if not path.exists():
-        raise CourseDataError(GLOSSARY_FILE, "file is missing")
-    stat = path.stat()
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@cache
-def _load(path: str, mtime_ns: int, size: int) -> Glossary:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise CourseDataError(GLOSSARY_FILE, f"not valid YAML: {exc}") from exc
-    return parse_glossary(data)
+    return load_checked(project_dir, GLOSSARY_FILE, parse_glossary)
 
 
 def parse_glossary(data: object) -> Glossary:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from html import escape
 from pathlib import Path
 
-import yaml
 
+from macros.data_files import load_checked
 from macros.errors import CourseDataError
 
 SOURCES_FILE = "data/sources.yml"
@@ -70,20 +69,7 @@ class Sources:
 
 def load_sources(project_dir: Path) -> Sources:
     """Read and check the sources of the project at `project_dir` (cached until the file changes)."""
-    path = Path(project_dir) / SOURCES_FILE
-    if not path.exists():
-        raise CourseDataError(SOURCES_FILE, "file is missing")
-    stat = path.stat()
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@cache
-def _load(path: str, mtime_ns: int, size: int) -> Sources:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise CourseDataError(SOURCES_FILE, f"not valid YAML: {exc}") from exc
-    return parse_sources(data)
+    return load_checked(project_dir, SOURCES_FILE, parse_sources)
 
 
 def parse_sources(data: object) -> Sources:
