@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.browser import BROWSER_ARGS, CHROMIUM
-from tests.site_build import SiteServer, build_site, free_port
+from tests.site_build import ROOT, SiteServer, build_site, free_port
 from tests.site_pages import site_pages
 
 
@@ -41,6 +43,20 @@ def pages(site_dir):
 def server(site_dir, site_port):
     with SiteServer(site_dir, site_port) as srv:
         yield srv
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """`make offline`'s zip, unpacked: the site as a reader opens it from disk (file://)."""
+    result = subprocess.run(["make", "offline"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    zips = sorted((ROOT / "dist").glob("systemledarskap-i-nara-vard-*.zip"))
+    assert len(zips) == 1, zips
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(zips[0]) as archive:
+        archive.extractall(target)
+    (folder,) = [p for p in target.iterdir() if p.is_dir()]
+    return folder
 
 
 @pytest.fixture(scope="session")

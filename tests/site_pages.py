@@ -44,3 +44,9 @@ def module_page_files(site_dir: Path, lang: str) -> list[Path]:
     """The built module pages of one edition, without the print page."""
     base = site_dir if lang == "sv" else site_dir / lang
     return sorted(p for p in (base / "modules").glob("*/index.html") if p.parent.name != PRINT_PAGE)
+
+
+def offline_page(site: Path, path: str) -> Path:
+    """A page's file in the build for opening from disk: x.html (or x/index.html if built with directory URLs)."""
+    folder = site / path / "index.html"
+    return folder if folder.exists() else site / (path.rstrip("/") + ".html")

@@ -8,21 +8,16 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from lxml import html as lxml_html
 
-from tests.site_build import build_site
+from tests.site_pages import offline_page
 from tests.test_meeting_view import DIALOG, WATCH, screen
 
 
-@pytest.fixture(scope="module")
-def disk_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("meeting-disk-site")
-    result = build_site(site, extra_env={"OFFLINE": "true"})
-    assert result.returncode == 0, result.output
-    return site
+@pytest.fixture()
+def disk_site(offline_site):
+    return offline_site
 
 
-def page_file(site: Path, path: str) -> Path:
-    folder = site / path / "index.html"
-    return folder if folder.exists() else site / (path.rstrip("/") + ".html")
+page_file = offline_page
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])

@@ -8,23 +8,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.site_build import build_site
+from tests.site_pages import offline_page
 from tests.test_notes_support import MODULE, NOTES, export_file, field, new_page, question_ids, write
 
 
-@pytest.fixture(scope="module")
-def disk_site(tmp_path_factory):
-    """The build for opening from disk (`make offline`), with use_directory_urls as the project has it."""
-    site = tmp_path_factory.mktemp("disk-site")
-    result = build_site(site, extra_env={"OFFLINE": "true"})
-    assert result.returncode == 0, result.output
-    return site
+@pytest.fixture()
+def disk_site(offline_site):
+    return offline_site
 
 
 def page_file(site, path: str) -> str:
-    """A page's file, with directory URLs (x/index.html) or without (x.html), as the build made it."""
-    folder = site / path / "index.html"
-    return (folder if folder.exists() else site / (path.rstrip("/") + ".html")).resolve().as_uri()
+    return offline_page(site, path).resolve().as_uri()
 
 
 def test_notes_work_from_file_urls(browser, disk_site, tmp_path):

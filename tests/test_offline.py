@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.browser import RECORD_VIOLATIONS
 from tests.search_ui import search
-from tests.site_build import ROOT
 
 
-@pytest.fixture(scope="module")
-def unpacked(tmp_path_factory) -> Path:
-    result = subprocess.run(["make", "offline"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    zips = sorted((ROOT / "dist").glob("systemledarskap-i-nara-vard-*.zip"))
-    assert len(zips) == 1, zips
-    target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(zips[0]) as archive:
-        archive.extractall(target)
-    (folder,) = [p for p in target.iterdir() if p.is_dir()]
-    return folder
+@pytest.fixture()
+def unpacked(offline_site) -> Path:
+    return offline_site
 
 
 def offline_pages(folder: Path) -> list[Path]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import zipfile
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -23,7 +22,7 @@ import pytest
 
 from tests.browser import RECORD_VIOLATIONS
 from tests.search_ui import QUERY
-from tests.site_build import ROOT, build_site
+from tests.site_build import ROOT
 
 # Material shows results in batches of ten pages; a hit must be in the first.
 TOP = 10
@@ -278,19 +277,9 @@ def test_english_edition_does_not_fold_swedish_letters(page, server):
 # Offline: the zip opened from disk
 
 
-@pytest.fixture(scope="module")
-def offline_folder(tmp_path_factory) -> Path:
-    built = tmp_path_factory.mktemp("offline-build") / "course"
-    result = build_site(built, extra_env={"OFFLINE": "true"})
-    assert result.returncode == 0, result.output[-3000:]
-    archive = tmp_path_factory.mktemp("zip") / "course.zip"
-    with zipfile.ZipFile(archive, "w") as z:
-        for path in sorted(built.rglob("*")):
-            z.write(path, path.relative_to(built.parent).as_posix())
-    target = tmp_path_factory.mktemp("unpacked")
-    with zipfile.ZipFile(archive) as z:
-        z.extractall(target)
-    return target / "course"
+@pytest.fixture()
+def offline_folder(offline_site) -> Path:
+    return offline_site
 
 
 @pytest.mark.parametrize(
