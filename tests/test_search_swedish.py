@@ -22,7 +22,6 @@ import pytest
 
 from tests.browser import RECORD_VIOLATIONS
 from tests.search_ui import QUERY
-from tests.site_build import ROOT
 
 # Material shows results in batches of ten pages; a hit must be in the first.
 TOP = 10
