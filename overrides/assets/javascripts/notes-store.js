@@ -54,36 +54,22 @@
   var prefix = courseId + ":notes:";
   var KEY = prefix + "v" + VERSION;
 
-  // localStorage, or a stand-in in memory when the browser blocks it.
-  var memory = Object.create(null);
-  var store = {
-    getItem: function (k) {
-      return k in memory ? memory[k] : null;
-    },
-    setItem: function (k, v) {
-      memory[k] = String(v);
-    },
-    removeItem: function (k) {
-      delete memory[k];
-    },
-    keys: function () {
-      return Object.keys(memory);
-    },
-  };
+  // localStorage, or the in-memory stand-in from storage-guard.js (loaded in
+  // <head>) when the browser blocks it; a no-op one if even that is missing.
+  var store;
   var available = false;
   try {
-    // storage-guard.js swaps in a memory stand-in when the browser blocks storage.
     if (window.CourseStorageBlocked) throw new Error("storage blocked");
-    var ls = window.localStorage;
-    ls.getItem(KEY);
-    store = ls;
+    window.localStorage.getItem(KEY);
+    store = window.localStorage;
     available = true;
   } catch (e) {
-    /* blocked: stay in memory */
+    store = window.CourseMemoryStorage
+      ? window.CourseMemoryStorage()
+      : { length: 0, key: function () { return null; }, getItem: function () { return null; }, setItem: function () {}, removeItem: function () {} };
   }
 
   function keys() {
-    if (!available) return store.keys();
     var found = [];
     for (var i = 0; i < store.length; i++) found.push(store.key(i));
     return found;

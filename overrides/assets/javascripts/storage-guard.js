@@ -30,6 +30,8 @@
       },
     };
   }
+  // The notes store keeps the reader's notes in one of these when storage is blocked.
+  window.CourseMemoryStorage = memoryStorage;
   ["localStorage", "sessionStorage"].forEach(function (name) {
     try {
       window[name].getItem("__course_probe");
