@@ -52,13 +52,16 @@ def test_imported_hostile_text_is_shown_literally_everywhere(browser, server, tm
         assert page.evaluate(TRAPS)
 
         # Meeting mode: the scribe's field shows the group note for that question as text.
+        question = page.locator(f'li[data-question-id="{first}"] .reflection__text').text_content().strip()
         page.locator(".meeting-launch__button").first.click()
-        note = page.locator("#course-meeting-note")
+        dialog = page.locator("dialog[open]")
+        expect(dialog).to_be_visible()
         for _ in range(10):
-            if note.is_visible() and note.input_value():
+            if question in dialog.inner_text():
                 break
             page.keyboard.press("ArrowRight")
-        expect(note).to_have_value(HOSTILE)
+        expect(dialog).to_contain_text(question)
+        expect(page.locator("#course-meeting-note")).to_have_value(HOSTILE)
         assert page.evaluate("window.__owned === undefined && !document.querySelector('.meeting img, .meeting iframe, .meeting b')")
         page.keyboard.press("Escape")
 

@@ -40,7 +40,9 @@
 /*
  * Shared helpers for the course's scripts, on window.Course:
  *   Course.config        {courseId, lang, ui} from the page's #course-config JSON
- *   Course.t(key)        an interface string in the page's language (data/ui/*.yml)
+ *   Course.t(key, values) an interface string in the page's language (data/ui/*.yml),
+ *                        with "{name}" placeholders filled from `values`
+ *   Course.el(tag, attrs, text)  a new element; `text` is set as text, never as HTML
  *   Course.assetUrl(p)   URL of a file under assets/javascripts/, relative to this script
  *   Course.loadScript(p) load a classic script from there once; returns a Promise
  */
@@ -60,8 +62,20 @@
   var loading = {};
   window.Course = {
     config: config,
-    t: function (key) {
-      return Object.prototype.hasOwnProperty.call(config.ui, key) ? config.ui[key] : key;
+    t: function (key, values) {
+      var text = Object.prototype.hasOwnProperty.call(config.ui, key) ? config.ui[key] : key;
+      Object.keys(values || {}).forEach(function (name) {
+        text = text.split("{" + name + "}").join(String(values[name]));
+      });
+      return text;
+    },
+    el: function (tag, attrs, text) {
+      var node = document.createElement(tag);
+      Object.keys(attrs || {}).forEach(function (name) {
+        if (attrs[name] !== null && attrs[name] !== undefined) node.setAttribute(name, attrs[name]);
+      });
+      if (text !== undefined) node.textContent = text;
+      return node;
     },
     assetUrl: function (path) {
       return base + path;

@@ -15,22 +15,8 @@
   var course = window.Course;
   var PREVIEW_ITEMS = 10;
 
-  function t(key, values) {
-    var text = course.t(key);
-    Object.keys(values || {}).forEach(function (name) {
-      text = text.split("{" + name + "}").join(String(values[name]));
-    });
-    return text;
-  }
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      node.setAttribute(name, attrs[name]);
-    });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var t = course.t; // an interface string, placeholders filled
+  var el = course.el; // an element whose text is never HTML
 
   function button(text, onClick, primary) {
     var b = el("button", { type: "button", class: "md-button" + (primary ? " md-button--primary" : "") }, text);

@@ -28,22 +28,8 @@
   var fields = []; // {el, kind, id, timer, dirty, status}
   var modules = {}; // slug -> [question ids on this page]
 
-  function t(key, values) {
-    var text = course.t(key);
-    Object.keys(values || {}).forEach(function (name) {
-      text = text.split("{" + name + "}").join(String(values[name]));
-    });
-    return text;
-  }
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (attrs[name] !== null && attrs[name] !== undefined) node.setAttribute(name, attrs[name]);
-    });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var t = course.t; // an interface string, placeholders filled
+  var el = course.el; // an element whose text is never HTML
 
   function clock(date) {
     var two = function (n) {
