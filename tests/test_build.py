@@ -40,7 +40,7 @@ def broken_copy(tmp_path):
     return copy_project(tmp_path / "project")
 
 
-def _build_fails_naming(project, tmp_path, *expected):
+def assert_build_fails_naming(project, tmp_path, *expected):
     result = build_site(tmp_path / "out", project=project)
     assert result.returncode != 0, "the build should have failed"
     for text in expected:
@@ -50,25 +50,25 @@ def _build_fails_naming(project, tmp_path, *expected):
 def test_bad_front_matter_fails_naming_the_file(broken_copy, tmp_path):
     page = broken_copy / "docs" / "ordlista.md"
     page.write_text("---\ndescription: [unclosed\n---\n\n# Ordlista\n", encoding="utf-8")
-    _build_fails_naming(broken_copy, tmp_path, "docs/ordlista.md", "front matter is not valid YAML")
+    assert_build_fails_naming(broken_copy, tmp_path, "docs/ordlista.md", "front matter is not valid YAML")
 
 
 def test_unknown_front_matter_key_fails_naming_the_file(broken_copy, tmp_path):
     page = broken_copy / "docs" / "kallor.en.md"
     page.write_text("---\ndescripton: typo\n---\n\n# Sources\n", encoding="utf-8")
-    _build_fails_naming(broken_copy, tmp_path, "docs/kallor.en.md", "unknown front matter key(s) descripton")
+    assert_build_fails_naming(broken_copy, tmp_path, "docs/kallor.en.md", "unknown front matter key(s) descripton")
 
 
 def test_broken_macro_call_fails_naming_the_file(broken_copy, tmp_path):
     page = broken_copy / "docs" / "om-kursen.md"
     page.write_text("# Om kursen\n\n{{ no_such_macro(1) }}\n", encoding="utf-8")
-    _build_fails_naming(broken_copy, tmp_path, "om-kursen.md", "no_such_macro")
+    assert_build_fails_naming(broken_copy, tmp_path, "om-kursen.md", "no_such_macro")
 
 
 def test_page_missing_from_nav_fails_naming_the_file(broken_copy, tmp_path):
     (broken_copy / "docs" / "forgotten.md").write_text("# Glömd\n", encoding="utf-8")
     (broken_copy / "docs" / "forgotten.en.md").write_text("# Forgotten\n", encoding="utf-8")
-    _build_fails_naming(broken_copy, tmp_path, "forgotten.md")
+    assert_build_fails_naming(broken_copy, tmp_path, "forgotten.md")
 
 
 def test_unused_theme_files_are_left_out(site_dir):

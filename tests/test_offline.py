@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import RECORD_VIOLATIONS
+from tests.reader_flows import answer_reload_meet_and_download
 from tests.search_ui import search
 
 
@@ -74,24 +75,9 @@ def test_search_works_from_disk(file_page, unpacked, start, query, expected):
 
 def test_notes_meeting_mode_and_templates_work_from_disk(file_page, unpacked):
     module = unpacked / "modules" / "kom-igang-tillsammans.html"
-    file_page.goto(module.as_uri())
-    answer = file_page.locator(".reflection__question textarea").first
-    answer.fill("Svar från disken")
-    answer.blur()
-    file_page.reload()
-    assert file_page.locator(".reflection__question textarea").first.input_value() == "Svar från disken"
-
-    file_page.locator(".meeting-launch__button").first.click()
-    dialog = file_page.locator("[role=dialog][aria-modal=true]:visible, dialog[open]").first
-    dialog.wait_for()
-    file_page.keyboard.press("Escape")
-    dialog.wait_for(state="hidden")
-
-    link = file_page.locator(".reflection__download-list a").first
-    target = unpacked / "modules" / link.get_attribute("href")
+    download = answer_reload_meet_and_download(file_page, module.as_uri(), "Svar från disken")
+    target = unpacked / "modules" / file_page.locator(".reflection__download-list a").first.get_attribute("href")
     assert target.resolve().is_file(), target
-    with file_page.expect_download() as download:
-        link.click()
-    assert download.value.suggested_filename == target.name
+    assert download.suggested_filename == target.name
     assert file_page.evaluate("window.__csp") == []
     assert file_page.outside == []

@@ -42,11 +42,15 @@ def test_printed_page_hides_navigation_and_shows_writing_lines(page, server):
     assert page.locator(".notes-field__input").first.is_hidden()
 
 
-def test_details_open_when_printing(page, server, site_dir):
-    candidates = [p for p in site_dir.rglob("index.html") if "<details" in p.read_text(encoding="utf-8")]
-    if not candidates:
-        return  # no collapsible content in the course (yet); nothing to open
-    rel = candidates[0].parent.relative_to(site_dir).as_posix()
-    page.goto(server.url + rel + "/")
+def test_details_open_when_printing(page, server):
+    """Collapsed details print open, and close again after printing (course.js)."""
+    page.goto(server.url + "modules/varfor-nara-vard/")
+    page.evaluate(
+        """() => { const d = document.createElement('details'); const s = document.createElement('summary');
+        s.textContent = 'Mer'; d.append(s, 'Dold text'); document.querySelector('article').append(d); }"""
+    )
+    assert page.evaluate("document.querySelector('article details').open") is False
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    page.wait_for_function("[...document.querySelectorAll('details')].every(d => d.open)")
+    page.wait_for_function("() => document.querySelector('article details').open")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.wait_for_function("() => !document.querySelector('article details').open")

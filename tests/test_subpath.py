@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import RequestLog
+from tests.reader_flows import answer_reload_meet_and_download
 from tests.search_ui import search
 from tests.site_build import QuietHandler, build_site, free_port
 from tests.test_links import run_linkchecker
@@ -73,21 +74,6 @@ def test_search_and_language_switcher_under_the_sub_path(sub_page, subpath_url):
 
 
 def test_notes_meeting_mode_and_templates_under_the_sub_path(sub_page, subpath_url):
-    sub_page.goto(subpath_url + MODULE)
-    field = sub_page.locator(".reflection__question textarea").first
-    field.fill("Svar under en underkatalog")
-    sub_page.wait_for_function("() => [...document.querySelectorAll('.notes-status')].some(s => /\\d/.test(s.textContent))")
-    sub_page.reload()
-    assert sub_page.locator(".reflection__question textarea").first.input_value() == "Svar under en underkatalog"
-
-    sub_page.locator(".meeting-launch__button").first.click()
-    dialog = sub_page.locator("[role=dialog][aria-modal=true]:visible, dialog[open]").first
-    dialog.wait_for()
-    sub_page.keyboard.press("Escape")
-    dialog.wait_for(state="hidden")
-
-    link = sub_page.locator(".reflection__download-list a").first
-    with sub_page.expect_download() as download:
-        link.click()
-    assert re.search(r"\.(docx|odt|md)$", download.value.suggested_filename)
-    assert download.value.url.startswith(subpath_url)
+    download = answer_reload_meet_and_download(sub_page, subpath_url + MODULE, "Svar under en underkatalog")
+    assert re.search(r"\.(docx|odt|md)$", download.suggested_filename)
+    assert download.url.startswith(subpath_url)

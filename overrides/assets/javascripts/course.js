@@ -129,3 +129,23 @@
   });
   window.addEventListener("resize", schedule);
 })();
+
+/*
+ * Printing shows everything: collapsed details open for the printout and
+ * close again afterwards, on every page, whatever Material has mounted.
+ */
+(function () {
+  "use strict";
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      details.setAttribute("data-opened-for-print", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-opened-for-print]").forEach(function (details) {
+      details.open = false;
+      details.removeAttribute("data-opened-for-print");
+    });
+  });
+})();
