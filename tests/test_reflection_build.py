@@ -34,7 +34,7 @@ def step(data, step_id: str) -> dict:
     return next(s for s in data["steps"] if s["id"] == step_id)
 
 
-def build_fails(project, tmp_path, *expected: str) -> str:
+def assert_build_fails(project, tmp_path, *expected: str) -> str:
     result = build_site(tmp_path / "out", project=project)
     assert result.returncode != 0, "the build should have failed"
     for text in expected:
@@ -45,12 +45,12 @@ def build_fails(project, tmp_path, *expected: str) -> str:
 def test_malformed_yaml_fails_the_build(project, tmp_path):
     path = project / MODULE_4
     path.write_text(path.read_text(encoding="utf-8") + "\n  - id: [unclosed\n", encoding="utf-8")
-    build_fails(project, tmp_path, MODULE_4, "malformed YAML")
+    assert_build_fails(project, tmp_path, MODULE_4, "malformed YAML")
 
 
 def test_unknown_key_fails_the_build(project, tmp_path):
     edit_data(project, MODULE_4, lambda d: step(d, "steg-1")["questions"][0].update(minuter=5))
-    build_fails(project, tmp_path, MODULE_4, "steg-1-malgrupper", "unknown key(s) minuter")
+    assert_build_fails(project, tmp_path, MODULE_4, "steg-1-malgrupper", "unknown key(s) minuter")
 
 
 def test_duplicate_id_fails_the_build(project, tmp_path):
@@ -59,12 +59,12 @@ def test_duplicate_id_fails_the_build(project, tmp_path):
         questions[1]["id"] = questions[0]["id"]
 
     edit_data(project, MODULE_4, duplicate)
-    build_fails(project, tmp_path, MODULE_4, "steg-3-konsekvenser", "duplicate id")
+    assert_build_fails(project, tmp_path, MODULE_4, "steg-3-konsekvenser", "duplicate id")
 
 
 def test_missing_translation_fails_the_build(project, tmp_path):
     edit_data(project, MODULE_4, lambda d: step(d, "steg-2b")["questions"][0]["text"].pop("en"))
-    build_fails(project, tmp_path, MODULE_4, "steg-2b-mandat", "missing translation 'en' in 'text'", "found: sv")
+    assert_build_fails(project, tmp_path, MODULE_4, "steg-2b-mandat", "missing translation 'en' in 'text'", "found: sv")
 
 
 @pytest.mark.parametrize(
@@ -76,10 +76,10 @@ def test_a_step_no_page_uses_fails_the_build(project, tmp_path, page, edition):
     text, count = re.subn(r"\{\{\s*reflektion\(\s*[\"']steg-3[\"'][^}]*\}\}", "", path.read_text(encoding="utf-8"))
     assert count == 1, f"expected one call of the step in {page}"
     path.write_text(text, encoding="utf-8")
-    build_fails(project, tmp_path, MODULE_4, "steg-3", f"step is used by no page in the {edition}", f"docs/modules/{page}")
+    assert_build_fails(project, tmp_path, MODULE_4, "steg-3", f"step is used by no page in the {edition}", f"docs/modules/{page}")
 
 
 def test_an_unknown_step_in_a_page_fails_the_build(project, tmp_path):
     path = project / "docs" / "mallar.md"
     path.write_text(path.read_text(encoding="utf-8") + '\n{{ reflektion("steg-9") }}\n', encoding="utf-8")
-    build_fails(project, tmp_path, "docs/mallar.md", "steg-9", "unknown step id")
+    assert_build_fails(project, tmp_path, "docs/mallar.md", "steg-9", "unknown step id")
