@@ -10,20 +10,20 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from macros.frontmatter import check_front_matter  # noqa: E402
 from macros.branding import add_branding_stylesheet  # noqa: E402
 from macros.csp import add_csp_meta, write_header_policy  # noqa: E402
 from macros.editions import LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
+from macros.frontmatter import check_front_matter  # noqa: E402
+from macros.glossary import load_glossary  # noqa: E402
 from macros.html_fixes import drop_checkbox_autocomplete  # noqa: E402
-from macros.prune_assets import prune_unused_assets  # noqa: E402
-from macros.offline import offline_enabled, use_local_search_shim  # noqa: E402
 from macros.not_found import place_not_found_page  # noqa: E402
 from macros.notes_progress import add_progress_box, notes_page_href  # noqa: E402
+from macros.offline import offline_enabled, use_local_search_shim  # noqa: E402
 from macros.page_links import absolute_alternates, footer_links  # noqa: E402
+from macros.prune_assets import prune_unused_assets  # noqa: E402
 from macros.reflection.build import STATE as REFLECTION  # noqa: E402
 from macros.search_index import INDEX, split_search_index  # noqa: E402
 from macros.search_swedish import enrich_swedish_index  # noqa: E402
-from macros.glossary import load_glossary  # noqa: E402
 from macros.sources import load_sources  # noqa: E402
 from macros.tooltips import add_definitions, register_extension  # noqa: E402
 from macros.ui_strings import check_tables_agree, strings_for  # noqa: E402
@@ -38,10 +38,10 @@ def on_config(config, **kwargs):
     use_local_search_shim(config)
     if config["extra"].get("logo"):
         config["theme"]["logo"] = config["extra"]["logo"]
-    REFLECTION.load(Path(config["config_file_path"]).parent, Path(config["docs_dir"]))
+    REFLECTION.load(_project_dir(config), Path(config["docs_dir"]))
     # Fail early, naming the file, if the glossary or the sources are broken.
-    load_glossary(Path(config["config_file_path"]).parent)
-    load_sources(Path(config["config_file_path"]).parent)
+    load_glossary(_project_dir(config))
+    load_sources(_project_dir(config))
     register_extension(config)
     return config
 
@@ -63,7 +63,7 @@ def on_pre_build(config, **kwargs):
 def on_page_markdown(markdown, page, config, **kwargs):
     # Glossary tooltips in the page's own language (see macros/tooltips.py).
     lang = getattr(page.file, "locale", None) or config["theme"]["language"]
-    glossary = load_glossary(Path(config["config_file_path"]).parent)
+    glossary = load_glossary(_project_dir(config))
     return add_definitions(markdown, page.file.src_uri, lang, glossary)
 
 
@@ -100,18 +100,21 @@ def on_page_context(context, page, config, nav, **kwargs):
 def on_post_build(config, **kwargs):
     if split_search_index(Path(config["site_dir"]), with_script=offline_enabled(config)):
         # Compound parts for the Swedish index (see macros/search_swedish.py).
-        glossary = load_glossary(Path(config["config_file_path"]).parent)
+        glossary = load_glossary(_project_dir(config))
         enrich_swedish_index(Path(config["site_dir"]) / INDEX, glossary, with_script=offline_enabled(config))
-    write_header_policy(Path(config["site_dir"]))
-    # The note templates, once every edition is built; not inside i18n's
-    # nested build, where an error would leave mkdocs serve without it.
+    # Once every edition is built; not inside i18n's nested build, where an
+    # error would leave mkdocs serve without it.
     if not getattr(config.plugins.get("i18n"), "building", False):
         REFLECTION.finish(Path(config["site_dir"]))
         prune_unused_assets(Path(config["site_dir"]))
-
+        write_header_policy(Path(config["site_dir"]))
 
 
 # Helper functions
+
+
+def _project_dir(config) -> Path:
+    return Path(config["config_file_path"]).parent
 
 
 def _add_course_context(context, page, config):
