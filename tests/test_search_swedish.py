@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.browser import RECORD_VIOLATIONS
-from tests.search_ui import QUERY
+from tests.search_ui import QUERY, wait_for_results_of
 
 # Material shows results in batches of ten pages; a hit must be in the first.
 TOP = 10
@@ -96,17 +96,9 @@ def results(page, query: str) -> list[str]:
     page.keyboard.press("s")
     field = page.locator(QUERY)
     field.wait_for(state="visible")
-    lang = page.evaluate("document.documentElement.lang")
     field.fill(query)
     field.press("End")
-    # Done when the count (or the no-results message) and the first results are shown.
-    page.wait_for_function(
-        """([placeholder, none]) => {
-            const meta = document.querySelector('.md-search-result__meta').textContent.trim();
-            return meta !== '' && meta !== placeholder && (meta === none || !!document.querySelector('.md-search-result__link'));
-        }""",
-        arg=[material_string(lang, "search.result.placeholder"), material_string(lang, "search.result.none")],
-    )
+    wait_for_results_of(page, query)
     # The edition's home, from the logo's link ("./" online, "index.html" from disk).
     root = page.evaluate("new URL(document.querySelector('.md-header__button.md-logo').getAttribute('href'), location.href).href")
     root = re.sub(r"index\.html$", "", root)

@@ -22,7 +22,12 @@
  * the worker changes; the stems also become the words that `h=` highlights
  * on the target page.
  *
- * window.CourseSearch.rewrite(query, lang, words) is exposed for the tests.
+ * window.CourseSearch.rewrite(query, lang, words) is exposed for the tests,
+ * and so is CourseSearch.shown(): the query whose results the page shows
+ * once the worker has answered every query sent (null while one is pending).
+ * The worker answers in order, so a test that waits for its own query there
+ * never reads the answer to an earlier one, such as the empty query sent
+ * when the box opens.
  */
 (function () {
   "use strict";
@@ -32,6 +37,7 @@
   // Material's message types (integrations/search/worker/message).
   var SETUP = 0;
   var QUERY = 2;
+  var RESULT = 3;
   var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js(?:[?#].*)?$/;
   var SYNTAX = /[*~^:"]/;
   var SWEDISH_LETTERS = /[åäö]/;
@@ -114,16 +120,30 @@
       .join(" ");
   }
 
+  var asked = 0;
+  var answered = 0;
+  var lastQuery = null;
+
+  function shown() {
+    return asked > 0 && asked === answered ? lastQuery : null;
+  }
+
   function adapt(worker) {
     var post = worker.postMessage;
     var lang = (document.documentElement.lang || "").slice(0, 2);
     var words = null;
+    // Added before Material's own listener, so it runs first for each answer.
+    worker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === RESULT) answered += 1;
+    });
     worker.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
       if (message && message.type === SETUP && message.data && message.data.config) {
         lang = (message.data.config.lang || [lang])[0];
         if (lang === "sv") words = indexWords(message.data);
       } else if (message && message.type === QUERY && typeof message.data === "string") {
+        asked += 1;
+        lastQuery = message.data;
         args[0] = { type: QUERY, data: rewrite(message.data, lang, words) };
       }
       return post.apply(worker, args);
@@ -140,5 +160,5 @@
     window.Worker = CourseWorker;
   }
 
-  window.CourseSearch = { rewrite: rewrite, indexWords: indexWords };
+  window.CourseSearch = { rewrite: rewrite, indexWords: indexWords, shown: shown };
 })();
