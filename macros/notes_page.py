@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 from macros.editions import edition_prefix
 from macros.errors import CourseDataError
 from macros.reflection.model import Course, Module, Step
-from macros.reflection.notes import outline
+from macros.reflection.notes import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, LINE_CM, MARGIN_CM, PAGE_CM, outline
 
 OUTLINE_ID = "notes-outline"
 
@@ -61,7 +61,15 @@ def notes_outline(course: Course | None, lang: str) -> str:
         )
     for box, (kind, ident) in zip(boxes, targets):
         box[kind] = ident
-    text = json.dumps({"blocks": blocks}, ensure_ascii=False, separators=(",", ":"))
+    # The paper, so the browser's .docx and .odt exports measure as the blank templates do.
+    layout = {
+        "page_cm": PAGE_CM,
+        "margin_cm": MARGIN_CM,
+        "field_columns_cm": FIELD_COLUMNS_CM,
+        "action_columns_cm": ACTION_COLUMNS_CM,
+        "line_cm": LINE_CM,
+    }
+    text = json.dumps({"blocks": blocks, "layout": layout}, ensure_ascii=False, separators=(",", ":"))
     # Safe inside <script>: no "</script>", no HTML comment, no line separators.
     for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, code)

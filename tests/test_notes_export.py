@@ -189,6 +189,86 @@ def test_docx_export_has_the_answers_under_their_questions(browser, server, tmp_
     assert "<script" not in xml and "instrText" not in xml
 
 
+def odt_items(path):
+    """The .odt body in order: ('h', level, text), ('p', style, text) or ('t', first cell's text)."""
+    from odf import teletype
+    from odf.namespaces import TABLENS, TEXTNS
+    from odf.opendocument import load
+    from odf.table import TableCell
+
+    items = []
+    for child in load(str(path)).text.childNodes:
+        if child.qname == (TEXTNS, "h"):
+            items.append(("h", int(child.getAttrNS(TEXTNS, "outline-level")), teletype.extractText(child)))
+        elif child.qname == (TEXTNS, "p"):
+            items.append(("p", child.getAttrNS(TEXTNS, "style-name"), teletype.extractText(child)))
+        elif child.qname == (TABLENS, "table"):
+            cell = child.getElementsByType(TableCell)[0]
+            items.append(("t", "\n".join(teletype.extractText(p) for p in cell.childNodes)))
+    return items
+
+
+@pytest.mark.parametrize("lang_path", ["", "en/"])
+def test_odt_export_has_the_answers_under_their_questions(browser, server, tmp_path, lang_path, site_dir):
+    with new_page(browser) as page:
+        page.goto(server.url + lang_path + NOTES)
+        expected = fill_some_notes(page)
+        expected[list(expected)[0]] = "  Två mellanslag först,   tre i mitten och\tett tabbsteg"
+        write(page, field(page, list(expected)[0]), expected[list(expected)[0]])
+        name = export_file(page, "notes.export.odt", tmp_path / "notes.odt")
+        assert name.endswith(".odt")
+        questions = {
+            qid: page.locator(f'[data-question-id="{qid}"] .reflection__text').text_content().strip()
+            for qid in question_ids(page)
+        }
+        steps = step_ids(page)
+        group_label = ui(page, "notes.group_label")
+        agreed_label = ui(page, "notes.agreed_label")
+
+    path = tmp_path / "notes.odt"
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None
+        first = archive.infolist()[0]  # what tells an office suite the file's type
+        assert (first.filename, first.compress_type, first.extra) == ("mimetype", zipfile.ZIP_STORED, b"")
+        assert archive.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        for part in archive.namelist():
+            if part.endswith(".xml"):
+                etree.fromstring(archive.read(part))
+        content = archive.read("content.xml").decode("utf-8")
+    items = odt_items(path)
+    headings = [(i, item[2]) for i, item in enumerate(items) if item[0] == "h" and item[1] == 3]
+    assert len(headings) == len(questions)
+    for (index, text), (qid, question) in zip(headings, questions.items()):
+        assert text.endswith(question), (text, question)
+        box = next(item for item in items[index + 1 :] if item[0] == "t")
+        if qid in expected:
+            own = box[1].split("\n" + group_label + "\n")[0]
+            assert own == expected[qid].replace("\u0001", ""), (qid, box[1])
+        else:
+            assert box[1] == "", (qid, box[1])
+    tricky_id = list(expected)[1]
+    index = next(i for i, t in headings if t.endswith(questions[tricky_id]))
+    box = next(item for item in items[index + 1 :] if item[0] == "t")
+    assert box[1] == f"{TRICKY_IN_DOCX}\n{group_label}\nGruppen tyckte så här."
+    agreed = [i for i, item in enumerate(items) if item[0] == "h" and item[1] == 2 and item[2] == agreed_label]
+    texts = {steps[n]: next(item for item in items[i + 1 :] if item[0] == "t")[1] for n, i in enumerate(agreed)}
+    assert texts["steg-1"] == "Vi träffas varje månad."
+    assert all(text == "" for step, text in texts.items() if step != "steg-1")
+    # Written literally: markup is character data, never an element, link or field.
+    assert "&lt;script&gt;window.__owned = 1&lt;/script&gt;" in content
+    assert "<script" not in content and "<text:a" not in content and "field" not in content
+    # The same paper and styles as the blank template of the whole course.
+    template = next((site_dir / lang_path / "mallar").glob("*-hela-kursen.odt" if not lang_path else "*-whole-course.odt"), None)
+    assert template is not None
+    with zipfile.ZipFile(template) as blank, zipfile.ZipFile(path) as filled:
+        page_layout = lambda styles: re.search(rb"<style:page-layout-properties[^>]*>", styles).group(0)  # noqa: E731
+        attributes = lambda tag: sorted(  # noqa: E731
+            (name, float(value)) for name, value in re.findall(rb'(fo:page-width|fo:page-height|fo:margin-\w+)="([\d.]+)cm"', tag)
+        )
+        paper = attributes(page_layout(blank.read("styles.xml")))
+        assert len(paper) == 6 and attributes(page_layout(filled.read("styles.xml"))) == paper
+
+
 def test_markdown_export_writes_the_reader_text_literally(browser, server, tmp_path):
     with new_page(browser) as page:
         page.goto(server.url + NOTES)
@@ -220,6 +300,9 @@ def test_exports_load_only_when_used(browser, server, tmp_path):
         assert [u for u in requested if u.endswith("notes-page.js")] == [server.url + "assets/javascripts/notes-page.js"]
         export_file(page, "notes.export.json", tmp_path / "x.json")
         assert [u for u in requested if u.endswith("notes-export.js")] == [server.url + "assets/javascripts/notes-export.js"]
+        assert not [u for u in requested if u.endswith("notes-documents.js")]  # only for .docx and .odt
+        export_file(page, "notes.export.odt", tmp_path / "x.odt")
+        assert [u for u in requested if u.endswith("notes-documents.js")] == [server.url + "assets/javascripts/notes-documents.js"]
 
 
 def test_clearing_asks_first_in_the_page_and_can_be_cancelled(browser, server):

@@ -38,6 +38,7 @@ MARGIN_CM = 2.5
 TEXT_WIDTH_CM = PAGE_CM[0] - 2 * MARGIN_CM
 FIELD_COLUMNS_CM = (4.0, TEXT_WIDTH_CM - 4.0)
 ACTION_COLUMNS_CM = (8.5, 4.5, TEXT_WIDTH_CM - 13.0)
+LINE_CM = 0.9  # height of one written line in an answer box
 
 
 @dataclass(frozen=True)

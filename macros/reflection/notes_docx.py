@@ -11,13 +11,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from macros.reflection.notes import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, MARGIN_CM, PAGE_CM, TEXT_WIDTH_CM, Block
+from macros.reflection.notes import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, LINE_CM, MARGIN_CM, PAGE_CM, TEXT_WIDTH_CM, Block
 from macros.reflection.zips import normalise
 
 LOCALES = {"sv": "sv-SE", "en": "en-GB"}
 # A fixed date, so the same data gives the same file.
 FIXED_DATE = datetime(2025, 1, 1, tzinfo=timezone.utc)
-LINE = Cm(0.9)  # height of one written line in an answer box
+LINE = Cm(LINE_CM)
 TABLE_STYLE = "Table Grid"
 
 

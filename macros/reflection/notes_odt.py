@@ -24,11 +24,10 @@ from odf.style import (
 from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import H, P
 
-from macros.reflection.notes import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, MARGIN_CM, PAGE_CM, TEXT_WIDTH_CM, Block
+from macros.reflection.notes import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, LINE_CM, MARGIN_CM, PAGE_CM, TEXT_WIDTH_CM, Block
 from macros.reflection.zips import normalise
 
 COUNTRIES = {"sv": "SE", "en": "GB"}
-LINE_CM = 0.9  # height of one written line in an answer box
 BORDER = "0.5pt solid #000000"
 # odfpy declares, on each part's root, every namespace any element in the
 # process has used so far, in first-use order. Declaring all of them, sorted,

@@ -1,9 +1,10 @@
 /*
- * The tools of the "Mina anteckningar" page: save a copy (.docx, .md, .json),
+ * The tools of the "Mina anteckningar" page: save a copy (.docx, .odt, .md, .json),
  * bring notes back from a .json file (preview, then merge or replace), and
  * clear everything on a shared computer (with an in-page confirmation).
  * Loaded by notes.js only on a page with [data-notes-tools]; the export and
- * import code itself (notes-export.js) loads when the reader uses it.
+ * import code itself (notes-export.js, and notes-documents.js for .docx and
+ * .odt) loads when the reader uses it.
  *
  * HTML it reads (docs/anteckningar.md, macros/notes_page.py):
  *   [data-notes-tools="export" | "import" | "clear"]   where each tool goes
@@ -50,12 +51,22 @@
     });
   }
 
-  var outline = { blocks: [] };
+  // The export functions for `format`: .docx and .odt come with the office writers.
+  function loadWriters(format) {
+    return loadExport().then(function (X) {
+      if (format !== "docx" && format !== "odt") return X;
+      return course.loadScript("notes-documents.js").then(function () {
+        return window.CourseNotesDocuments;
+      });
+    });
+  }
+
+  var outline = null;
   var outlineEl = document.getElementById("notes-outline");
   try {
     if (outlineEl) outline = JSON.parse(outlineEl.textContent);
   } catch (e) {
-    outline = { blocks: [] };
+    outline = null;
   }
 
   function slot(kind) {
@@ -71,6 +82,7 @@
     var actions = el("p", { class: "notes-actions" });
     [
       ["docx", "notes.export.docx"],
+      ["odt", "notes.export.odt"],
       ["md", "notes.export.md"],
       ["json", "notes.export.json"],
     ].forEach(function (format, n) {
@@ -92,8 +104,9 @@
 
   function exportAs(format) {
     say(exportStatus, "");
-    loadExport()
+    loadWriters(format)
       .then(function (X) {
+        if (format !== "json" && !outline) throw new Error("no outline");
         var snapshot = notes.read();
         var meta = {
           title: t("notes.export.title"),
@@ -101,7 +114,7 @@
           exportNote: t("notes.export.note", { when: when(new Date().toISOString()) }),
           groupLabel: t("notes.group_label"),
         };
-        var blob = format === "json" ? X.json(snapshot) : X[format](outline.blocks, snapshot, meta);
+        var blob = format === "json" ? X.json(snapshot) : X[format](outline, snapshot, meta);
         var stamp = new Date();
         var two = function (n) {
           return (n < 10 ? "0" : "") + n;
