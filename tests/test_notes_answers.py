@@ -13,6 +13,7 @@ from tests.test_notes_support import (
     clear_with_confirmation,
     MODULE,
     SMALL_MODULE,
+    FORMAT_VERSION,
     STORE_KEY_JS,
     agreed_field,
     course_id,
@@ -111,10 +112,10 @@ def test_store_key_carries_the_course_id_and_leaves_other_courses_alone(browser,
         expect(field(page, qid)).to_have_value("")  # the other course's answer is not shown here
         write(page, field(page, qid), "ours")
         keys = page.evaluate("() => Object.keys(localStorage).filter(k => k.includes(':notes:')).sort()")
-        assert keys == sorted(["another-course:notes:v1", f"{course_id(page)}:notes:v1"])
+        assert keys == sorted(["another-course:notes:v1", f"{course_id(page)}:notes:v{FORMAT_VERSION}"])
         assert page.evaluate("() => localStorage.getItem('another-course:notes:v1')") == other
         data = json.loads(stored(page))
-        assert data["version"] == 1 and data["courseId"] == course_id(page) and data["format"] == "course-notes"
+        assert data["version"] == FORMAT_VERSION and data["courseId"] == course_id(page) and data["format"] == "course-notes"
 
 
 def test_two_tabs_keep_both_answers_and_see_each_other(browser, server):
@@ -235,12 +236,13 @@ def test_unreadable_notes_are_copied_aside_before_anything_is_written(browser, s
 def test_notes_from_a_newer_version_are_never_overwritten(browser, server):
     with new_page(browser) as page:
         page.goto(server.url + MODULE)
-        newer = json.dumps({"version": 2, "courseId": course_id(page), "answers": {}})
-        page.evaluate("text => localStorage.setItem(Course.config.courseId + ':notes:v2', text)", newer)
+        newer = json.dumps({"version": FORMAT_VERSION + 1, "courseId": course_id(page), "answers": {}})
+        newer_key = f"Course.config.courseId + ':notes:v{FORMAT_VERSION + 1}'"
+        page.evaluate(f"text => localStorage.setItem({newer_key}, text)", newer)
         page.reload()
         expect(page.locator(".notes-notice--warning")).to_have_text(ui(page, "notes.warning.newer"))
         write(page, field(page, question_ids(page)[0]), "Skrivet i en äldre version")
-        assert page.evaluate("() => localStorage.getItem(Course.config.courseId + ':notes:v2')") == newer
+        assert page.evaluate(f"() => localStorage.getItem({newer_key})") == newer
         assert stored(page) is None
 
 

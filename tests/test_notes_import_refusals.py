@@ -9,7 +9,7 @@ import random
 import pytest
 from playwright.sync_api import expect
 
-from tests.test_notes_support import NOTES, choose_import, field, iso, new_page, question_ids, stored, ui, write
+from tests.test_notes_support import FORMAT_VERSION, NOTES, choose_import, field, iso, new_page, question_ids, stored, ui, write
 
 COURSE_ID_PLACEHOLDER = "{course}"
 MAX_BYTES = 8 * 1024 * 1024
@@ -18,7 +18,7 @@ MAX_BYTES = 8 * 1024 * 1024
 def good_file(course_id: str) -> dict:
     return {
         "format": "course-notes",
-        "version": 1,
+        "version": FORMAT_VERSION,
         "courseId": course_id,
         "exported": iso(),
         "answers": {"steg-1-malgrupper": {"text": "Ett svar", "updated": iso()}},
@@ -47,7 +47,7 @@ KINDS = {
     "not_json": lambda c: b"Det h\xc3\xa4r \xc3\xa4r inte JSON {",
     "format": lambda c: changed(c, ("format",), "some-other-app"),
     "version": lambda c: changed(c, ("version",), "1"),
-    "newer": lambda c: changed(c, ("version",), 2),
+    "newer": lambda c: changed(c, ("version",), FORMAT_VERSION + 1),
     "course": lambda c: changed(c, ("courseId",), "another-course"),
     "types": lambda c: changed(c, ("answers", "steg-1-malgrupper", "text"), 42),
     "too_large": lambda c: json.dumps({**good_file(c), "padding": "x" * (MAX_BYTES + 1)}).encode(),
@@ -70,8 +70,9 @@ def generated_bad_files(course_id: str) -> list[tuple[str, bytes, set[str]]]:
         files.append((f"objects nested {depth} deep", b'{"a":' * depth + b"1" + b"}" * depth, {"format"}))
         inner = b'{"text":' * depth + b'"x"' + b"}" * depth
         files.append((f"answer nested {depth} deep", changed_raw(good_file(course_id), inner), {"types"}))
-    for version in (-1, 0, 0.5, 1.5, 2, 3, 99, 1e308, "1", None, True, [1], {"v": 1}):
-        reasons = {"newer"} if isinstance(version, (int, float)) and not isinstance(version, bool) and version >= 2 and version == int(version) else {"version"}
+    for version in (-1, 0, 0.5, 1.5, 2.5, FORMAT_VERSION + 1, 99, 1e308, "1", None, True, [1], {"v": 1}):
+        newer = isinstance(version, (int, float)) and not isinstance(version, bool) and version > FORMAT_VERSION and version == int(version)
+        reasons = {"newer"} if newer else {"version"}
         files.append((f"version {version!r}", changed(course_id, ("version",), version), reasons))
     files.append(("no version", changed(course_id, ("version",), DELETE), {"version"}))
     for fmt in ("", "Course-Notes", "course-notes ", None, 1, ["course-notes"]):

@@ -16,7 +16,8 @@ from playwright.sync_api import expect
 MODULE = "modules/kom-igang-tillsammans/"
 SMALL_MODULE = "modules/varfor-nara-vard/"
 NOTES = "anteckningar/"
-STORE_KEY_JS = "Course.config.courseId + ':notes:v1'"
+FORMAT_VERSION = 2  # of the stored notes and the .json export (notes-store.js VERSION)
+STORE_KEY_JS = f"Course.config.courseId + ':notes:v{FORMAT_VERSION}'"
 
 # Text that must stay text: markup, a script, an event handler, a javascript: link, Markdown.
 HOSTILE = (
@@ -100,9 +101,9 @@ def iso(days_ago: float = 0) -> str:
 
 
 def seed(page, data: dict) -> None:
-    """Put notes into storage as a stored v1 object, as if written earlier."""
+    """Put notes into storage in the current format, as if written earlier."""
     payload = {
-        "version": 1,
+        "version": FORMAT_VERSION,
         "courseId": course_id(page),
         "answers": {},
         "group": {},

@@ -52,3 +52,21 @@ def test_every_page_is_spelled_correctly(site_dir, pages):
             if unknown := misspelled(text, lang):
                 problems[f"{page} [{lang}]"] = sorted(unknown)
     assert problems == {}, f"unknown words (fix them or add names and terms to {WORDLIST.relative_to(ROOT)})"
+
+
+def test_interface_strings_are_spelled_correctly():
+    """The strings the scripts show (notes, meeting mode, messages) appear on a page only when used."""
+    import yaml
+
+    problems = {}
+    for lang in DICTIONARIES:
+        strings = yaml.safe_load((ROOT / "data" / "ui" / f"{lang}.yml").read_text(encoding="utf-8"))
+        for key, value in strings.items():
+            if key.endswith(".locale") or not isinstance(value, str):
+                continue  # a language tag such as sv-SE, not text
+            text = re.sub(r"\{\w+\}", " ", value)  # placeholders
+            text = re.sub(r"(?<!\w)\.[a-z]+(?:-\w+)?", " ", text)  # file types: .json, .json-fil
+            text = re.sub(r"\bEsc\b", " ", text)  # a key's name: <kbd> on pages, which the page check skips
+            if unknown := misspelled(text, lang):
+                problems[f"{lang}: {key}"] = sorted(unknown)
+    assert problems == {}, f"unknown words (fix them or add names and terms to {WORDLIST.relative_to(ROOT)})"

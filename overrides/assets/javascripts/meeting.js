@@ -248,6 +248,7 @@
     this.scroll = [0, 0];
     this.noteTimer = null;
     this.noteQuestionId = null;
+    this.noteQuestionText = "";
     this.noteDirty = false;
     this.unsubscribe = null;
     this.chime = new Chime();
@@ -786,6 +787,7 @@
     this.noteStatus.textContent = store && store.available !== false ? t("meeting.note_help") : t("meeting.note_unavailable");
     this.note.value = text;
     this.noteQuestionId = question.id;
+    this.noteQuestionText = question.text;
     this.noteDirty = false;
   };
 
@@ -812,7 +814,7 @@
     }
     var result;
     try {
-      result = store.setGroupNote(this.noteQuestionId, this.note.value);
+      result = store.setGroupNote(this.noteQuestionId, this.note.value, this.noteQuestionText);
     } catch (e) {
       result = { ok: false };
     }

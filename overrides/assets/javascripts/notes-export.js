@@ -30,10 +30,19 @@
   var MAX_BYTES = 8 * 1024 * 1024; // far above 1,000 answers of 2,000 characters
   var MAX_TEXT = 100000; // characters in one answer
   var MAX_ENTRIES = 10000; // entries in one section
+  var MAX_ASKED = 2000; // characters of the question kept with an entry
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var TOP_KEYS = { format: 1, version: 1, courseId: 1, exported: 1, answers: 1, group: 1, agreed: 1, progress: 1 };
   // FILE_MIGRATIONS[n] turns an exported file of version n into version n + 1.
-  var FILE_MIGRATIONS = {};
+  var FILE_MIGRATIONS = {
+    // Version 2 entries may keep their question (`asked`); version 1 files have none.
+    1: function (file) {
+      var out = {};
+      for (var k in file) out[k] = file[k];
+      out.version = 2;
+      return out;
+    },
+  };
 
   function has(obj, key) {
     return Object.prototype.hasOwnProperty.call(obj, key);
@@ -57,9 +66,13 @@
       var entry = raw[id];
       if (id.length > 200 || !ID.test(id) || !isObject(entry)) return false;
       var keys = Object.keys(entry);
-      if (keys.length !== 2 || typeof entry.text !== "string" || typeof entry.updated !== "string") return false;
+      var asked = has(entry, "asked");
+      if (keys.length !== (asked ? 3 : 2) || typeof entry.text !== "string" || typeof entry.updated !== "string") return false;
       if (entry.text.length > MAX_TEXT || entry.updated.length > 40 || isNaN(Date.parse(entry.updated))) return false;
-      if (entry.text !== "") out[id] = { text: entry.text, updated: entry.updated };
+      if (asked && (typeof entry.asked !== "string" || entry.asked.length > MAX_ASKED)) return false;
+      if (entry.text === "") continue;
+      out[id] = { text: entry.text, updated: entry.updated };
+      if (asked && entry.asked !== "") out[id].asked = entry.asked;
     }
     return true;
   }
@@ -129,9 +142,18 @@
   // Bring parsed notes in: "replace" starts from nothing; "merge" keeps what is here, and where
   // both have a different text for the same question, keeps both, one after the other.
   function mergeText(local, incoming) {
-    if (!local || incoming.text.indexOf(local.text) !== -1) return incoming;
-    if (local.text.indexOf(incoming.text) !== -1) return local;
-    return { text: local.text + "\n\n" + incoming.text, updated: local.updated > incoming.updated ? local.updated : incoming.updated };
+    if (!local || incoming.text.indexOf(local.text) !== -1) return withAsked(incoming, local);
+    if (local.text.indexOf(incoming.text) !== -1) return withAsked(local, incoming);
+    var both = { text: local.text + "\n\n" + incoming.text, updated: local.updated > incoming.updated ? local.updated : incoming.updated };
+    return withAsked(both, local.asked ? local : incoming);
+  }
+
+  // `entry`, keeping the question it answers from `other` when it has none of its own.
+  function withAsked(entry, other) {
+    var asked = entry.asked || (other && other.asked);
+    var out = { text: entry.text, updated: entry.updated };
+    if (asked) out.asked = asked;
+    return out;
   }
 
   function importNotes(incoming, mode) {

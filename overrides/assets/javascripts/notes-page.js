@@ -2,6 +2,8 @@
  * The tools of the "Mina anteckningar" page: save a copy (.docx, .odt, .md, .json),
  * bring notes back from a .json file (preview, then merge or replace), and
  * clear everything on a shared computer (with an in-page confirmation).
+ * It also shows the answers whose question is no longer in the course (a
+ * later version dropped or renamed it), which the exports keep as well.
  * Loaded by notes.js only on a page with [data-notes-tools]; the export and
  * import code itself (notes-export.js, and notes-documents.js for .docx and
  * .odt) loads when the reader uses it.
@@ -69,6 +71,82 @@
     outline = null;
   }
 
+  // Answers to questions (and agreements of steps) that the outline no longer has.
+  function leftovers(snapshot) {
+    var known = { question: {}, step: {} };
+    (outline ? outline.blocks : []).forEach(function (block) {
+      if (block.question) known.question[block.question] = true;
+      if (block.step) known.step[block.step] = true;
+    });
+    var found = [];
+    var seen = {};
+    ["answers", "group"].forEach(function (section) {
+      Object.keys(snapshot[section]).forEach(function (id) {
+        if (known.question[id] || seen[id]) return;
+        seen[id] = true;
+        var entry = snapshot.answers[id] || snapshot.group[id];
+        found.push({ question: id, title: entry.asked || t("notes.leftovers.unnamed", { id: id }) });
+      });
+    });
+    Object.keys(snapshot.agreed).forEach(function (id) {
+      if (known.step[id]) return;
+      var asked = snapshot.agreed[id].asked || t("notes.leftovers.unnamed_step", { id: id });
+      found.push({ step: id, title: asked + ": " + t("notes.agreed_label") });
+    });
+    return found;
+  }
+
+  // The outline to export: the course's, then a last part with the leftovers, if any.
+  function exportOutline(snapshot) {
+    var extra = leftovers(snapshot);
+    if (!extra.length) return outline;
+    var blocks = outline.blocks.concat([
+      { kind: "page_break" },
+      { kind: "heading", level: 1, text: t("notes.leftovers.heading") },
+      { kind: "para", text: t("notes.leftovers.note") },
+    ]);
+    extra.forEach(function (item) {
+      blocks.push({ kind: "heading", level: 2, text: item.title });
+      blocks.push(item.step ? { kind: "answer", step: item.step, lines: 6 } : { kind: "answer", question: item.question, lines: 4 });
+    });
+    return { blocks: blocks, layout: outline.layout };
+  }
+
+  // On the page, after the course's own questions.
+  var leftoversBox = null;
+  function showLeftovers(snapshot) {
+    var extra = outline ? leftovers(snapshot) : [];
+    if (!extra.length) {
+      if (leftoversBox) leftoversBox.hidden = true;
+      return;
+    }
+    if (!leftoversBox) {
+      leftoversBox = el("section", { class: "notes-leftovers", "aria-labelledby": "notes-leftovers-heading" });
+      var article = document.querySelector(".md-content__inner");
+      if (!article) return;
+      article.appendChild(leftoversBox);
+    }
+    while (leftoversBox.firstChild) leftoversBox.removeChild(leftoversBox.firstChild);
+    leftoversBox.appendChild(el("h2", { id: "notes-leftovers-heading" }, t("notes.leftovers.heading")));
+    leftoversBox.appendChild(el("p", {}, t("notes.leftovers.note")));
+    var list = el("dl", { class: "notes-preview__list" });
+    extra.forEach(function (item) {
+      list.appendChild(el("dt", {}, item.title));
+      if (item.step) {
+        list.appendChild(el("dd", { class: "notes-preview__text" }, snapshot.agreed[item.step].text));
+        return;
+      }
+      if (snapshot.answers[item.question]) list.appendChild(el("dd", { class: "notes-preview__text" }, snapshot.answers[item.question].text));
+      if (snapshot.group[item.question]) {
+        list.appendChild(el("dd", { class: "notes-preview__text" }, t("notes.group_label") + ": " + snapshot.group[item.question].text));
+      }
+    });
+    leftoversBox.appendChild(list);
+    leftoversBox.hidden = false;
+  }
+  showLeftovers(notes.read());
+  notes.subscribe(showLeftovers);
+
   function slot(kind) {
     return document.querySelector('[data-notes-tools="' + kind + '"]');
   }
@@ -114,7 +192,7 @@
           exportNote: t("notes.export.note", { when: when(new Date().toISOString()) }),
           groupLabel: t("notes.group_label"),
         };
-        var blob = format === "json" ? X.json(snapshot) : X[format](outline, snapshot, meta);
+        var blob = format === "json" ? X.json(snapshot) : X[format](exportOutline(snapshot), snapshot, meta);
         var stamp = new Date();
         var two = function (n) {
           return (n < 10 ? "0" : "") + n;
@@ -172,15 +250,15 @@
     });
   }
 
-  function questionText(id) {
+  // A question as this page shows it, else as the file kept it, else its id.
+  function questionText(id, entry) {
     var item = document.querySelector('[data-question-id="' + id + '"] .reflection__text');
-    return item ? item.textContent : id;
+    return item ? item.textContent : entry.asked || id;
   }
 
-  function stepTitle(id) {
-    var section = document.querySelector('section.reflection[data-step-id="' + id + '"]');
-    var heading = section && section.querySelector("h2, h3, h4");
-    return heading ? heading.textContent : id;
+  function stepTitle(id, entry) {
+    var heading = document.querySelector('section.reflection[data-step-id="' + id + '"] .reflection__heading');
+    return heading ? heading.textContent : entry.asked || id;
   }
 
   function count(section) {
@@ -202,13 +280,13 @@
 
     var items = [];
     Object.keys(data.answers).forEach(function (id) {
-      items.push([questionText(id), data.answers[id].text]);
+      items.push([questionText(id, data.answers[id]), data.answers[id].text]);
     });
     Object.keys(data.group).forEach(function (id) {
-      items.push([questionText(id) + " (" + t("notes.group_label") + ")", data.group[id].text]);
+      items.push([questionText(id, data.group[id]) + " (" + t("notes.group_label") + ")", data.group[id].text]);
     });
     Object.keys(data.agreed).forEach(function (id) {
-      items.push([stepTitle(id) + ": " + t("notes.agreed_label"), data.agreed[id].text]);
+      items.push([stepTitle(id, data.agreed[id]) + ": " + t("notes.agreed_label"), data.agreed[id].text]);
     });
     if (items.length) {
       var list = el("dl", { class: "notes-preview__list" });

@@ -1,51 +1,54 @@
 /*
- * CourseNotes: the one store for what a reader writes. Nothing else touches
+ * CourseNotes: the one store for what a reader writes; nothing else touches
  * localStorage. Loaded on every page, after course.js.
  *
- *   CourseNotes.available   false when storage is blocked: everything then works
- *                           in memory for this page, and the page shows a warning
- *   CourseNotes.read()      a fresh snapshot, safe to change:
- *       {version, courseId,
- *        answers:  {[questionId]: {text, updated}},   the reader's own answers
- *        group:    {[questionId]: {text, updated}},   the scribe's group notes
- *        agreed:   {[stepId]:     {text, updated}},   "Det här kom vi överens om"
- *        progress: {[moduleSlug]: {read: bool, discussed: bool}},
- *        lastExport}                                  ISO time of the last export, or null
- *   CourseNotes.setAnswer(questionId, text)
- *   CourseNotes.setGroupNote(questionId, text)
- *   CourseNotes.setAgreed(stepId, text)
- *   CourseNotes.setProgress(moduleSlug, "read" | "discussed", bool)
- *       each returns {ok: true} or {ok: false, reason: "quota" | "blocked"} and never
- *       throws; an empty text removes the entry; `updated` is an ISO time
- *   CourseNotes.subscribe(fn)   fn(snapshot) after our own writes and after changes
- *                               from other tabs; returns an unsubscribe function
- *   CourseNotes.clear()         removes every note of this course on this computer
- * For the notes page and notes-export.js:
- *   problem()          null, "blocked", "quota", "newer" (saved by a newer version
- *                      of the course: kept, never overwritten) or "damaged"
- *   unexportedSince()  ISO time of the oldest change since the last export, or null
- *   markExported(), dismissReminder()
- *   write(name, change)  re-read, change(data), save; as the setters (used by import)
- *   FORMAT, VERSION, courseId
+ *   available      false when storage is blocked: all works in memory, with a warning
+ *   read()         a fresh snapshot, safe to change: {version, courseId,
+ *                  answers: {[questionId]: {text, updated, asked}},  the reader's answers
+ *                  group:   {[questionId]: {text, updated, asked}},  the scribe's notes
+ *                  agreed:  {[stepId]: {text, updated, asked}},      "Det här kom vi överens om"
+ *                  progress: {[moduleSlug]: {read, discussed}}, lastExport}
+ *   setAnswer(questionId, text, asked), setGroupNote(questionId, text, asked),
+ *   setAgreed(stepId, text, asked), setProgress(moduleSlug, "read" | "discussed", bool)
+ *                  return {ok: true} or {ok: false, reason: "quota" | "blocked"}, never
+ *                  throw; an empty text removes the entry. `asked` is the question (or
+ *                  step title) as shown, so an answer outlives a question that a later
+ *                  version of the course drops or rewords.
+ *   subscribe(fn)  fn(snapshot) after every change, ours or another tab's; returns unsubscribe
+ *   clear()        removes every note of this course on this computer
+ *   For the notes page: problem() (null, "blocked", "quota", "damaged" or "newer": saved
+ *   by a newer course version, kept and never overwritten), unexportedSince(),
+ *   markExported(), dismissReminder(), write(name, change), FORMAT, VERSION, courseId.
  *
  * Keeping notes safe:
- * - The key carries the course id ("<courseId>:notes:v1"): pages opened from
+ * - The key carries the course id ("<courseId>:notes:v2"): pages opened from
  *   disk share one storage, and another course must not touch these notes.
  * - Every write re-reads the stored notes and changes only its own entry, so
  *   two open tabs never write back a stale copy of each other's answers.
- * - A new format bumps VERSION and adds MIGRATIONS[old version]; old notes are
- *   read from their old key, migrated, and the old key is left as it was.
- * - Unreadable stored notes are copied aside before anything is written. A
- *   write the browser refuses (quota) leaves the saved notes as they were and
- *   stays pending in memory until a later write succeeds.
+ * - A new format bumps VERSION and adds MIGRATIONS[old version]. Old notes are
+ *   read from their old key, migrated, and that key is removed only once the
+ *   new one is written. Version 1 had no `asked`.
+ * - Unreadable notes are copied aside before anything is written. A write the
+ *   browser refuses (quota) leaves the saved notes as they were, and stays
+ *   pending in memory until a later write succeeds.
  */
 (function () {
   "use strict";
 
   var FORMAT = "course-notes";
-  var VERSION = 1;
+  var VERSION = 2;
   var SECTIONS = ["answers", "group", "agreed"];
-  var MIGRATIONS = {}; // MIGRATIONS[n](stored object of version n) -> version n + 1
+  var MAX_ASKED = 2000; // characters of a question kept with its answer
+  // MIGRATIONS[n](stored object of version n) -> version n + 1
+  var MIGRATIONS = {
+    // Version 2 keeps the question with each entry; version 1 notes have none to add.
+    1: function (old) {
+      var out = {};
+      for (var k in old) out[k] = old[k];
+      out.version = 2;
+      return out;
+    },
+  };
 
   var isObject = function (value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -78,6 +81,7 @@
   var problem = available ? null : "blocked";
   var pending = {}; // name -> change, for writes the browser refused
   var damaged = null; // unreadable stored text, copied aside before the next write
+  var migratedFrom = null; // the older key the notes were read from, removed after the first write
   var persistAsked = false;
   var listeners = [];
 
@@ -94,6 +98,7 @@
         var entry = src[id];
         if (isObject(entry) && typeof entry.text === "string" && entry.text !== "") {
           data[section][id] = { text: entry.text, updated: String(entry.updated || "") };
+          if (typeof entry.asked === "string" && entry.asked !== "") data[section][id].asked = entry.asked.slice(0, MAX_ASKED);
         }
       });
     });
@@ -128,7 +133,8 @@
     }
     for (var v = VERSION - 1; v >= 1; v--) {
       var old = parse(store.getItem(prefix + "v" + v));
-      if (old) {
+      if (old && old.version === v) {
+        migratedFrom = prefix + "v" + v;
         for (var step = v; step < VERSION; step++) old = MIGRATIONS[step](old);
         return normalise(old);
       }
@@ -195,6 +201,10 @@
           damaged = null;
         }
         store.setItem(KEY, JSON.stringify(out));
+        if (migratedFrom) {
+          store.removeItem(migratedFrom);
+          migratedFrom = null;
+        }
       } catch (e) {
         pending[name] = change;
         problem = available ? "quota" : "blocked";
@@ -211,13 +221,21 @@
     }
   }
 
-  function setText(section, id, text) {
+  function setText(section, id, text, asked) {
     id = String(id);
     text = text == null ? "" : String(text);
+    asked = asked == null ? "" : String(asked).replace(/\s+/g, " ").trim().slice(0, MAX_ASKED);
     var now = new Date().toISOString();
     return write(section + "\n" + id, function (data) {
-      if (text === "") delete data[section][id];
-      else data[section][id] = { text: text, updated: now };
+      if (text === "") {
+        delete data[section][id];
+        return;
+      }
+      var entry = { text: text, updated: now };
+      var before = data[section][id];
+      if (asked) entry.asked = asked;
+      else if (before && before.asked) entry.asked = before.asked;
+      data[section][id] = entry;
     });
   }
 
@@ -247,14 +265,14 @@
     VERSION: VERSION,
     courseId: courseId,
     read: safeRead,
-    setAnswer: function (questionId, text) {
-      return setText("answers", questionId, text);
+    setAnswer: function (questionId, text, asked) {
+      return setText("answers", questionId, text, asked);
     },
-    setGroupNote: function (questionId, text) {
-      return setText("group", questionId, text);
+    setGroupNote: function (questionId, text, asked) {
+      return setText("group", questionId, text, asked);
     },
-    setAgreed: function (stepId, text) {
-      return setText("agreed", stepId, text);
+    setAgreed: function (stepId, text, asked) {
+      return setText("agreed", stepId, text, asked);
     },
     setProgress: function (moduleSlug, key, value) {
       if (key !== "read" && key !== "discussed") return { ok: false, reason: "blocked" };

@@ -2,7 +2,8 @@
  * The reader's answers on the page: a text field under each reflection
  * question, a field "Det här kom vi överens om" under each step, a saved
  * status, and progress per module. Everything goes through window.CourseNotes
- * (notes-store.js). Reader text is only ever set as a value or textContent.
+ * (notes-store.js), with the question as shown. Reader text is only ever set
+ * as a value or textContent.
  *
  * HTML it reads (from macros/reflection and macros/notes_page.py):
  *   section.reflection[data-step-id][data-module]
@@ -25,7 +26,7 @@
   if (!sections.length && !overviews.length && !tools) return;
 
   var notesPage = (script && script.getAttribute("data-notes-page")) || "";
-  var fields = []; // {el, kind, id, timer, dirty, status}
+  var fields = []; // {el, kind, id, asked, timer, dirty, status}
   var modules = {}; // slug -> [question ids on this page]
 
   var t = course.t; // an interface string, placeholders filled
@@ -92,7 +93,8 @@
 
   // Answer fields
 
-  function addField(container, kind, id, labelText, describedBy, status) {
+  // `asked`: the question or step title the text answers, saved with it (see notes-store.js).
+  function addField(container, kind, id, labelText, describedBy, status, asked) {
     var fieldId = "notes-" + kind + "-" + id;
     var wrap = el("div", { class: "notes-field notes-field--" + kind });
     var label = el("label", { for: fieldId, id: fieldId + "-label", class: "notes-field__label" }, labelText);
@@ -106,7 +108,7 @@
     wrap.appendChild(label);
     wrap.appendChild(area);
     container.appendChild(wrap);
-    var field = { el: area, kind: kind, id: id, timer: null, dirty: false, status: status };
+    var field = { el: area, kind: kind, id: id, asked: asked, timer: null, dirty: false, status: status };
     area.addEventListener("input", function () {
       field.dirty = true;
       clearTimeout(field.timer);
@@ -127,7 +129,7 @@
     field.dirty = false;
     var value = field.el.value;
     var result =
-      field.kind === "agreed" ? notes.setAgreed(field.id, value) : notes.setAnswer(field.id, value);
+      field.kind === "agreed" ? notes.setAgreed(field.id, value, field.asked) : notes.setAnswer(field.id, value, field.asked);
     var text = result.ok ? t("notes.saved", { time: clock(new Date()) }) : t("notes.not_saved." + result.reason);
     if (field.status.textContent !== text) field.status.textContent = text;
     return result;
@@ -163,12 +165,13 @@
       var text = item.querySelector(".reflection__text");
       if (text && !text.id) text.id = "notes-question-" + id;
       modules[slug].push(id);
-      addField(item, "answer", id, t("notes.answer_label"), text ? text.id : null, status);
+      addField(item, "answer", id, t("notes.answer_label"), text ? text.id : null, status, text ? text.textContent : "");
       groupBoxes[id] = groupNote(item);
     });
     var list = section.querySelector("ol, ul");
     var agreed = el("div", { class: "notes-agreed" });
-    addField(agreed, "agreed", stepId, t("notes.agreed_label"), null, status);
+    var title = section.querySelector(".reflection__heading");
+    addField(agreed, "agreed", stepId, t("notes.agreed_label"), null, status, title ? title.textContent : "");
     if (list && list.parentNode) list.parentNode.insertBefore(agreed, list.nextSibling);
     else section.appendChild(agreed);
     agreed.appendChild(status);
