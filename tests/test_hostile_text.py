@@ -9,6 +9,7 @@ is logged as an error, and the text reads exactly as written.
 from __future__ import annotations
 
 import json
+import zipfile
 
 from playwright.sync_api import expect
 
@@ -34,6 +35,8 @@ def test_imported_hostile_text_is_shown_literally_everywhere(browser, server, tm
         data["answers"][first]["text"] = HOSTILE
         data["answers"][second] = {"text": MARKDOWN_LINK, "updated": data["answers"][first]["updated"]}
         data["group"] = {first: {"text": HOSTILE, "updated": data["answers"][first]["updated"]}}
+        # An answer to a question the course no longer has, its question as hostile as its text.
+        data["answers"]["modul-9-borttagen"] = {"text": HOSTILE, "updated": data["answers"][first]["updated"], "asked": HOSTILE}
         choose_import(page, "fran-kollega.json", json.dumps(data).encode("utf-8"))
         page.get_by_role("button", name=ui(page, "notes.import.replace")).click()
         expect(page.locator('[data-notes-tools="import"] .notes-message')).to_have_text(ui(page, "notes.import.done.replace"))
@@ -41,7 +44,13 @@ def test_imported_hostile_text_is_shown_literally_everywhere(browser, server, tm
         # The notes page: in the fields, as written.
         expect(field(page, first)).to_have_value(HOSTILE)
         expect(field(page, second)).to_have_value(MARKDOWN_LINK)
+        expect(page.locator(".notes-leftovers dt")).to_have_text([HOSTILE])
+        expect(page.locator(".notes-leftovers dd")).to_have_text([HOSTILE])
         assert page.evaluate(TRAPS)
+
+        # The exports: the markup is written as text.
+        for fmt in ("docx", "odt", "md"):
+            export_file(page, f"notes.export.{fmt}", tmp_path / f"notes.{fmt}")
 
         # The module page: the same, after a fresh load.
         page.goto(server.url + MODULE)
@@ -69,3 +78,10 @@ def test_imported_hostile_text_is_shown_literally_everywhere(browser, server, tm
         assert page.errors == []
     assert log.foreign == []
     assert log.failed == []
+    escaped = "&lt;script&gt;window.__owned = 1&lt;/script&gt;"
+    for fmt, part in (("docx", "word/document.xml"), ("odt", "content.xml")):
+        xml = zipfile.ZipFile(tmp_path / f"notes.{fmt}").read(part).decode("utf-8")
+        # The answer and the group note, and the dropped question with its answer.
+        assert xml.count(escaped) == 4 and "<script" not in xml and "<img" not in xml, fmt
+    markdown = (tmp_path / "notes.md").read_text(encoding="utf-8")
+    assert markdown.count("&lt;script\\>window.\\_\\_owned = 1&lt;/script\\>") == 4 and "<script" not in markdown
