@@ -3,7 +3,7 @@
 Every term has a Swedish and an English entry. The Ordlista page lists the
 terms of its language (`glossary_html`), and every other page gets the same
 explanations as abbreviation definitions (`abbreviation_markdown`), which the
-`abbr` extension turns into `<abbr title>` and Material into tooltips.
+`abbr` extension turns into `<abbr title>` and tooltips.js into tooltips.
 """
 
 from __future__ import annotations

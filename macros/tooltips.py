@@ -2,8 +2,8 @@
 
 `add_definitions` puts the definitions in front of a page's Markdown (a page's
 own `*[...]: ...` lines come later and win). The `abbr` extension then wraps
-each use in `<abbr title>`, and Material shows the title as a tooltip on hover
-and on focus (`content.tooltips`).
+each use in `<abbr title>`, and tooltips.js shows the title as a tooltip on
+hover and on focus.
 
 `FirstUseExtension` trims the result so it reads well and works by keyboard:
 
@@ -12,7 +12,7 @@ and on focus (`content.tooltips`).
 - no tooltip inside headings, links, buttons, summaries, labels or glossary
   headwords, where a second interactive element or a tooltip is out of place;
 - the remaining `<abbr>` get `tabindex="0"`, so keyboard users can focus the
-  term and Material shows the same tooltip.
+  term and see the same tooltip.
 """
 
 from __future__ import annotations
@@ -25,8 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from macros.glossary import Glossary, abbreviation_markdown
 
 # The Ordlista already shows every explanation in full. The print page (the
-# whole course on one page) is for paper, where a tooltip shows nothing; on
-# a phone its 30 tooltips cost a fifth of a second of work (issue 9).
+# whole course on one page) is for paper, where a tooltip shows nothing.
 PAGES_WITHOUT_TOOLTIPS = {"ordlista", "modules/hela-kursen"}
 NO_TOOLTIP_INSIDE = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "summary", "label", "dt"}
 

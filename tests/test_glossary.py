@@ -7,6 +7,7 @@ from html import escape
 from html.parser import HTMLParser
 
 import pytest
+from playwright.sync_api import expect
 import yaml
 
 from macros.errors import CourseDataError
@@ -196,26 +197,51 @@ def test_tooltip_shows_on_hover_and_on_focus_and_escape_hides_it(page, server, s
     )
     assert path is not None, f"no {lang} page uses two glossary terms"
     page.goto(server.url + path)
-    # Not "abbr[title]": Material moves the title into the tooltip while it shows.
-    terms = page.locator("article abbr")
+    terms = page.locator("article abbr[tabindex='0']")
     first, second = terms.nth(0), terms.nth(1)
-    title = first.get_attribute("title")
+    title, second_title = first.get_attribute("title"), second.get_attribute("title")
     assert title in glossary.abbreviations(lang).values()
-    tooltip = page.locator('.md-tooltip2--active[role="tooltip"]')
+    assert page.locator(".course-tooltip").count() == 0, "tooltips are made when first used, not at load"
+    visible = page.locator('.course-tooltip[role="tooltip"]:visible')
 
     first.hover()
-    tooltip.wait_for(state="visible")
-    assert tooltip.inner_text().strip() == title
-
+    expect(visible).to_have_count(1)
+    expect(visible).to_have_text(title)
+    # The title moved to the tooltip, so the browser shows no second, native one.
+    assert first.get_attribute("title") is None
+    assert first.get_attribute("aria-describedby") == visible.get_attribute("id")
+    # WCAG 1.4.13: the pointer can move onto the tooltip, and it stays.
+    box = visible.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
+    expect(visible).to_have_text(title)
     page.mouse.move(0, 0)
-    tooltip.wait_for(state="detached")
-    second_title = second.get_attribute("title")
-    second.focus()
-    tooltip.wait_for(state="visible")
-    assert tooltip.inner_text().strip() == second_title
-    assert second.get_attribute("aria-describedby") == tooltip.get_attribute("id")
-    box, host = tooltip.bounding_box(), second.bounding_box()
-    assert box["y"] >= host["y"] + host["height"] - 1, "the tooltip should appear below the term"
+    expect(visible).to_have_count(0)
 
+    second.focus()
+    expect(visible).to_have_text(second_title)
+    assert second.get_attribute("aria-describedby") == visible.get_attribute("id")
+    box, host = visible.bounding_box(), second.bounding_box()
+    assert box["y"] >= host["y"] + host["height"] - 1, "the tooltip should appear below the term"
     page.keyboard.press("Escape")
-    tooltip.wait_for(state="hidden")
+    expect(visible).to_have_count(0)
+    expect(second).to_be_focused()
+    first.focus()  # the same tooltip again, from its element made earlier
+    expect(visible).to_have_text(title)
+
+
+def test_tooltip_stays_inside_a_phone_screen(browser, server, site_dir, pages):
+    path = next(p.path for p in pages if p.lang == "sv" and _abbreviations(_html(site_dir, p.path)))
+    context = browser.new_context(viewport={"width": 320, "height": 640}, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(server.url + path)
+        term = page.locator("article abbr[tabindex='0']").last
+        term.scroll_into_view_if_needed()
+        term.tap()
+        tip = page.locator(".course-tooltip:visible")
+        expect(tip).to_have_count(1)
+        box = tip.bounding_box()
+        assert 0 <= box["x"] and box["x"] + box["width"] <= 320
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
