@@ -41,9 +41,12 @@ PAGE_BUDGET_GZIP = 104 * KIB
 HTML_BUDGET = 80 * KIB
 HTML_BUDGET_GZIP = 18 * KIB
 # Our own CSS and JS, the same on every page (course.css, branding.css and
-# the eight scripts). Measured 65.5 KiB stored, 20.9 KiB gzip.
-OWN_ASSETS_BUDGET = 72 * KIB
-OWN_ASSETS_BUDGET_GZIP = 23 * KIB
+# the eight scripts). Measured 65.5 KiB stored, 20.9 KiB gzip; 74.5 / 23.8
+# once the glossary tooltips became our own (tooltips.js, 4 KiB, in place of
+# Material's, which mounted one per term at load) and single-key shortcuts
+# got an off switch (WCAG 2.1.4).
+OWN_ASSETS_BUDGET = 82 * KIB
+OWN_ASSETS_BUDGET_GZIP = 26 * KIB
 # The print page holds every module. Measured 454 KiB stored, 106 KiB gzip.
 PRINT_PAGES = {"modules/hela-kursen/", "en/modules/hela-kursen/"}
 PRINT_BUDGET = 520 * KIB

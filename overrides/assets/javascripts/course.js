@@ -98,6 +98,72 @@
 })();
 
 /*
+ * Single-key shortcuts can be turned off (WCAG 2.1.4): Material's S, F and /
+ * (search), P, N, "," and "." (pages), and the course's M (meeting mode).
+ * The reader's choice is kept in this browser under "<courseId>:settings",
+ * apart from the notes, and made on the accessibility page in the box
+ * [data-course-shortcuts]. Meeting mode's own keys work only while its view
+ * has focus, which 2.1.4 allows, so they stay.
+ */
+(function () {
+  "use strict";
+  var course = window.Course;
+  var KEY = course.config.courseId + ":settings";
+
+  function settings() {
+    try {
+      var value = JSON.parse(window.localStorage.getItem(KEY));
+      return value !== null && typeof value === "object" ? value : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function shortcutsOn() {
+    return settings().shortcuts !== false;
+  }
+
+  function typingOrSearching(target) {
+    var search = document.getElementById("__search");
+    return (search && search.checked) || !!(target && target.closest && target.closest("input, textarea, select, [contenteditable], dialog"));
+  }
+
+  // Capturing on window runs before every other key listener, Material's included.
+  window.addEventListener(
+    "keydown",
+    function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey || String(event.key || "").length !== 1 || event.key === " ") return;
+      if (typingOrSearching(event.target) || shortcutsOn()) return;
+      event.stopImmediatePropagation();
+    },
+    true
+  );
+  course.shortcutsOn = shortcutsOn;
+
+  var slot = document.querySelector("[data-course-shortcuts]");
+  if (!slot) return;
+  var box = course.el("input", { type: "checkbox", id: "course-shortcuts" });
+  var status = course.el("p", { class: "notes-message", role: "status" });
+  box.checked = shortcutsOn();
+  box.addEventListener("change", function () {
+    var next = settings();
+    next.shortcuts = box.checked;
+    var saved = true;
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(next));
+    } catch (e) {
+      saved = false;
+    }
+    status.textContent = course.t(saved ? (box.checked ? "shortcuts.on" : "shortcuts.off") : "shortcuts.not_saved");
+  });
+  var line = course.el("p", { class: "course-setting" });
+  line.appendChild(box);
+  line.appendChild(course.el("label", { for: "course-shortcuts" }, course.t("shortcuts.label")));
+  slot.appendChild(line);
+  slot.appendChild(status);
+})();
+
+/*
  * Wide tables scroll inside their own box on a phone (WCAG 1.4.10). A box
  * that scrolls must be reachable by keyboard (WCAG 2.1.1), so Material's
  * table wrappers get tabindex="0" while they overflow.

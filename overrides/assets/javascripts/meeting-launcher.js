@@ -46,7 +46,7 @@
     button.type = "button";
     button.className = "meeting-launch__button";
     button.textContent = Course.t("meeting.open");
-    button.setAttribute("aria-keyshortcuts", KEY.toUpperCase());
+    if (!Course.shortcutsOn || Course.shortcutsOn()) button.setAttribute("aria-keyshortcuts", KEY.toUpperCase());
     if (heading && heading.id) {
       button.setAttribute("aria-describedby", heading.id);
     }
