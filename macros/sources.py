@@ -44,13 +44,15 @@ class Source:
         """One list item: title, publisher and year, a note, and the addresses as links."""
         if lang == "sv":
             title = f"<cite>{escape(self.title)}</cite>"
-            publisher, note = self.publisher, self.note
+            publisher, note = escape(self.publisher), self.note
         else:
             # Swedish titles stay in Swedish, with the translation in brackets. The space
             # sits inside <cite> so that text readers see the title's last word apart.
             title = f'<cite lang="sv">{escape(self.title)} </cite>[{escape(self.title_en)}]'
-            publisher, note = self.publisher_en or self.publisher, self.note_en
-        parts = [f"{title}.", escape(publisher) + (f", {self.year}." if self.year else ".")]
+            # A publisher without an English name is a Swedish name, read as Swedish.
+            publisher = escape(self.publisher_en) if self.publisher_en else f'<span lang="sv">{escape(self.publisher)}</span>'
+            note = self.note_en
+        parts = [f"{title}.", publisher + (f", {self.year}." if self.year else ".")]
         if note:
             parts.append(escape(note))
         links = "<br>".join(f'<a href="{escape(url)}">{escape(url)}</a>' for url in self.urls)

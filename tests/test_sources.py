@@ -94,6 +94,8 @@ def test_kallor_lists_every_source_with_its_addresses(site_dir, sources, lang):
             assert f'<a href="{escape(url)}">{escape(url)}</a>' in item.group(1)
         publisher = source.publisher if lang == "sv" else (source.publisher_en or source.publisher)
         assert escape(publisher) in item.group(1)
+        if lang == "en" and not source.publisher_en:  # a Swedish name, marked so it is read as Swedish
+            assert f'<span lang="sv">{escape(source.publisher)}</span>' in item.group(1)
 
 
 def test_english_kallor_keeps_swedish_titles_with_a_translation(site_dir, sources):
