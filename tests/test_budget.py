@@ -147,7 +147,7 @@ def test_lazy_scripts_are_not_on_a_module_page(site_dir):
     """Meeting mode and the notes tools and export load on demand, so their bytes stay out of every page."""
     _, assets = page_files(site_dir, "modules/varfor-nara-vard/")
     names = {a.name for a in assets}
-    assert {"meeting.js", "notes-export.js", "notes-documents.js", "notes-page.js"} & names == set()
+    assert {"meeting.js", "meeting-timer.js", "notes-export.js", "notes-documents.js", "notes-page.js"} & names == set()
     assert {"course.js", "notes.js", "meeting-launcher.js"} <= names
 
 

@@ -1,7 +1,8 @@
 /*
  * Meeting mode launcher. A classic script (see course.js), small on purpose:
  * on pages with reflection blocks it adds a "meeting mode" button to each
- * block and the key M, and only then loads the meeting view (meeting.js).
+ * block and the key M, and only then loads the meeting view (meeting-timer.js,
+ * then meeting.js).
  * Pages without reflection blocks get nothing.
  */
 (function () {
@@ -14,9 +15,13 @@
   var KEY = "m";
 
   function launch(block, returnTo) {
-    return Course.loadScript("meeting.js").then(function () {
-      window.CourseMeeting.open(block, returnTo);
-    });
+    return Course.loadScript("meeting-timer.js")
+      .then(function () {
+        return Course.loadScript("meeting.js");
+      })
+      .then(function () {
+        window.CourseMeeting.open(block, returnTo);
+      });
   }
 
   // The block the reader is at: the first one not yet scrolled past.
