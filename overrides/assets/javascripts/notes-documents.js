@@ -33,7 +33,6 @@
 
   var W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
-
   function run(text, props) {
     var rpr = props ? "<w:rPr>" + props + "</w:rPr>" : "";
     var lines = String(text).replace(/\r\n?/g, "\n").split("\n");

@@ -84,8 +84,8 @@
       Object.keys(snapshot[section]).forEach(function (id) {
         if (known.question[id] || seen[id]) return;
         seen[id] = true;
-        var entry = snapshot.answers[id] || snapshot.group[id];
-        found.push({ question: id, title: entry.asked || t("notes.leftovers.unnamed", { id: id }) });
+        var asked = (snapshot.answers[id] || {}).asked || (snapshot.group[id] || {}).asked;
+        found.push({ question: id, title: asked || t("notes.leftovers.unnamed", { id: id }) });
       });
     });
     Object.keys(snapshot.agreed).forEach(function (id) {
