@@ -359,7 +359,7 @@ def test_a_thousand_long_answers_save_export_and_come_back(browser, server, tmp_
         page.reload()
         expect(field(page, ids[0])).to_have_value(("0 – åäö ").ljust(2000, "x"))
         sizes = {}
-        for fmt in ("json", "docx", "md"):
+        for fmt in ("json", "docx", "odt", "md"):
             export_file(page, f"notes.export.{fmt}", tmp_path / f"notes.{fmt}")
             sizes[fmt] = (tmp_path / f"notes.{fmt}").stat().st_size
         doc = Document(str(tmp_path / "notes.docx"))
