@@ -26,7 +26,7 @@ from macros.search_index import INDEX, split_search_index  # noqa: E402
 from macros.search_swedish import enrich_swedish_index  # noqa: E402
 from macros.sources import load_sources  # noqa: E402
 from macros.tooltips import add_definitions, register_extension  # noqa: E402
-from macros.ui_strings import check_tables_agree, strings_for  # noqa: E402
+from macros.ui_strings import check_tables_agree, strings_for, strings_for_page  # noqa: E402
 
 # Hooks
 
@@ -119,7 +119,7 @@ def _project_dir(config) -> Path:
 
 def _add_course_context(context, page, config):
     lang = config["theme"]["language"]
-    context["course_ui"] = strings_for(lang)
+    context["course_ui"] = strings_for_page(lang, (page.content or "") if page else "")
     context["course_links"] = footer_links(edition_prefix(lang), config["use_directory_urls"])
     context["course_alternates"] = absolute_alternates(page, config["site_url"] or "")
     context["course_other_editions"] = [

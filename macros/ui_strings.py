@@ -34,6 +34,25 @@ def strings_for(lang: str) -> dict[str, str]:
     return merged
 
 
+# Strings that only some pages' scripts show, and the HTML that marks such a
+# page: the notes page's tools, reflection blocks (meeting mode) and the
+# shortcuts switch. Other pages leave them out of their #course-config.
+PAGE_SPECIFIC = (
+    (("notes.import.", "notes.export.", "notes.clear.", "notes.leftovers.", "notes.cancel", "notes.date_time", "notes.locale"), "data-notes-tools"),
+    (("meeting.",), 'class="reflection"'),
+    (("shortcuts.",), "data-course-shortcuts"),
+)
+
+
+def strings_for_page(lang: str, html: str) -> dict[str, str]:
+    """The strings a page's scripts can show: every string but those of features the page lacks."""
+    return {
+        key: value
+        for key, value in strings_for(lang).items()
+        if all(marker in html or not key.startswith(prefixes) for prefixes, marker in PAGE_SPECIFIC)
+    }
+
+
 def check_tables_agree() -> None:
     """Every language must have exactly the keys of the fallback table."""
     fallback = set(load_table(FALLBACK))

@@ -1,0 +1,60 @@
+"""The interface strings each page carries for its scripts (#course-config): all it can show, nothing it cannot."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from macros.ui_strings import PAGE_SPECIFIC, load_table
+from tests.site_build import ROOT
+
+SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+# Which page-specific strings each script may use: it runs only where their marker is.
+ALLOWED_GROUPS = {
+    "notes-page.js": {"data-notes-tools"},
+    "meeting.js": {'class="reflection"'},
+    "meeting-launcher.js": {'class="reflection"'},
+    "course.js": {"data-course-shortcuts"},
+}
+
+
+def keys_used(script: str) -> set[str]:
+    """The string keys a script passes to Course.t, literally or as a prefix ("notes.import.error." + reason)."""
+    return set(re.findall(r'\bt\("([a-z_]+(?:\.[a-z_]+)*\.?)"', (SCRIPTS / script).read_text(encoding="utf-8")))
+
+
+def group_of(key: str) -> str | None:
+    return next((marker for prefixes, marker in PAGE_SPECIFIC if key.startswith(prefixes)), None)
+
+
+def config_of(html: str) -> dict:
+    return json.loads(re.search(r'<script id="course-config" type="application/json">(.*?)</script>', html, re.S).group(1))
+
+
+def test_every_key_a_script_uses_exists_and_reaches_the_pages_it_runs_on():
+    table = load_table("en")
+    problems = []
+    for path in sorted(SCRIPTS.glob("*.js")):
+        for key in keys_used(path.name):
+            if not any(k == key or (key.endswith(".") and k.startswith(key)) for k in table):
+                problems.append(f"{path.name}: {key} is in no data/ui table")
+            group = group_of(key)
+            if group and group not in ALLOWED_GROUPS.get(path.name, set()):
+                problems.append(f"{path.name}: {key} is left out of pages without {group}")
+    assert problems == []
+    assert keys_used("notes-page.js") and keys_used("meeting.js"), "the key pattern no longer matches the scripts"
+
+
+def test_pages_carry_only_the_strings_of_their_features(site_dir, pages):
+    sizes = {}
+    for page in pages:
+        html = (site_dir / page.path / "index.html" if not page.path.endswith(".html") else site_dir / page.path).read_text(encoding="utf-8")
+        ui = config_of(html)["ui"]
+        for prefixes, marker in PAGE_SPECIFIC:
+            has = any(key.startswith(prefixes) for key in ui)
+            assert has == (marker in html), f"{page}: strings {prefixes[0]}… {'missing' if not has else 'not needed'}"
+        assert set(ui) >= {k for k in load_table(page.lang) if group_of(k) is None}, page
+        sizes[str(page)] = len(json.dumps(ui, ensure_ascii=False).encode("utf-8"))
+    # The notes page, a module page, the accessibility page and a plain page each have their own set.
+    print("\ninterface strings per page (bytes): " + ", ".join(f"{k} {v}" for k, v in sorted(sizes.items()) if k.startswith("sv:")))
+    assert sizes["sv:anteckningar/"] > sizes["sv:modules/varfor-nara-vard/"] > sizes["sv:ordlista/"]
