@@ -3,6 +3,7 @@
 Lookup falls back to English, then to the key, as Material's partials/language.html does.
 """
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -35,22 +36,20 @@ def strings_for(lang: str) -> dict[str, str]:
 
 
 # Strings that only some pages' scripts show, and the HTML that marks such a
-# page: the notes page's tools, reflection blocks (meeting mode) and the
-# shortcuts switch. Other pages leave them out of their #course-config.
+# page (a pattern): the notes page's tools, reflection blocks, where meeting
+# mode starts (section.reflection, on module pages and the notes page), and
+# the shortcuts switch. Other pages leave them out of their #course-config.
 PAGE_SPECIFIC = (
-    (("notes.import.", "notes.export.", "notes.clear.", "notes.leftovers.", "notes.cancel", "notes.date_time", "notes.locale"), "data-notes-tools"),
-    (("meeting.",), 'class="reflection"'),
-    (("shortcuts.",), "data-course-shortcuts"),
+    (("notes.import.", "notes.export.", "notes.clear.", "notes.leftovers.", "notes.cancel", "notes.date_time", "notes.locale"), r"data-notes-tools"),
+    (("meeting.",), r'<section\b[^>]*\bclass="reflection\b'),
+    (("shortcuts.",), r"data-course-shortcuts"),
 )
 
 
 def strings_for_page(lang: str, html: str) -> dict[str, str]:
     """The strings a page's scripts can show: every string but those of features the page lacks."""
-    return {
-        key: value
-        for key, value in strings_for(lang).items()
-        if all(marker in html or not key.startswith(prefixes) for prefixes, marker in PAGE_SPECIFIC)
-    }
+    lacking = tuple(prefixes for prefixes, marker in PAGE_SPECIFIC if not re.search(marker, html))
+    return {key: value for key, value in strings_for(lang).items() if not key.startswith(sum(lacking, ()))}
 
 
 def check_tables_agree() -> None:

@@ -10,11 +10,12 @@ from tests.site_build import ROOT
 
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 # Which page-specific strings each script may use: it runs only where their marker is.
+NOTES_TOOLS, REFLECTION, SHORTCUTS = (marker for _, marker in PAGE_SPECIFIC)
 ALLOWED_GROUPS = {
-    "notes-page.js": {"data-notes-tools"},
-    "meeting.js": {'class="reflection"'},
-    "meeting-launcher.js": {'class="reflection"'},
-    "course.js": {"data-course-shortcuts"},
+    "notes-page.js": {NOTES_TOOLS},
+    "meeting.js": {REFLECTION},
+    "meeting-launcher.js": {REFLECTION},
+    "course.js": {SHORTCUTS},
 }
 
 
@@ -52,9 +53,43 @@ def test_pages_carry_only_the_strings_of_their_features(site_dir, pages):
         ui = config_of(html)["ui"]
         for prefixes, marker in PAGE_SPECIFIC:
             has = any(key.startswith(prefixes) for key in ui)
-            assert has == (marker in html), f"{page}: strings {prefixes[0]}… {'missing' if not has else 'not needed'}"
+            assert has == bool(re.search(marker, html)), f"{page}: strings {prefixes[0]}… {'missing' if not has else 'not needed'}"
         assert set(ui) >= {k for k in load_table(page.lang) if group_of(k) is None}, page
         sizes[str(page)] = len(json.dumps(ui, ensure_ascii=False).encode("utf-8"))
     # The notes page, a module page, the accessibility page and a plain page each have their own set.
     print("\ninterface strings per page (bytes): " + ", ".join(f"{k} {v}" for k, v in sorted(sizes.items()) if k.startswith("sv:")))
     assert sizes["sv:anteckningar/"] > sizes["sv:modules/varfor-nara-vard/"] > sizes["sv:ordlista/"]
+
+
+def test_no_page_shows_a_string_key_instead_of_its_text(browser, server, pages):
+    """Course.t gives back the key when a page lacks a string: look for keys on every page once its
+    scripts have run, and in meeting mode on the notes page, where the steps of every module are."""
+    keys = set(load_table("en"))
+    found = {}
+    context = browser.new_context()
+    page = context.new_page()
+
+    def keys_shown(where: str) -> None:
+        text = page.evaluate(
+            "() => document.body.innerText + ' ' + [...document.querySelectorAll('[aria-label], [title], [placeholder]')]"
+            ".map(e => [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder')].join(' ')).join(' ')"
+        )
+        if hits := sorted(keys & set(re.findall(r"[a-z_]+(?:\.[a-z_]+)+", text))):
+            found[where] = hits
+
+    try:
+        for site_page in pages:
+            page.goto(server.url + site_page.path, wait_until="load")
+            if page.locator("section.reflection").count():
+                page.wait_for_selector(".notes-field__input", state="attached")  # notes.js has run
+            if page.locator("[data-notes-tools]").count():
+                page.wait_for_selector("[data-notes-tools] button", state="attached")  # notes-page.js has run
+            keys_shown(str(site_page))
+        for lang_path in ("", "en/"):
+            page.goto(server.url + lang_path + "anteckningar/", wait_until="load")
+            page.locator(".meeting-launch__button").first.click()
+            page.wait_for_selector("dialog[open]")
+            keys_shown(lang_path + "anteckningar/ meeting mode")
+    finally:
+        context.close()
+    assert found == {}
