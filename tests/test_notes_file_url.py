@@ -41,6 +41,8 @@ def test_notes_work_from_file_urls(browser, disk_site, tmp_path):
         export_file(page, "notes.export.json", tmp_path / "notes.json")  # notes-export.js loads from disk too
         data = json.loads((tmp_path / "notes.json").read_text(encoding="utf-8"))
         assert data["answers"][qid]["text"] == "Skrivet från disken"
-        export_file(page, "notes.export.docx", tmp_path / "notes.docx")
+        export_file(page, "notes.export.docx", tmp_path / "notes.docx")  # and notes-documents.js
         assert (tmp_path / "notes.docx").read_bytes()[:4] == b"PK\x03\x04"
+        export_file(page, "notes.export.odt", tmp_path / "notes.odt")
+        assert (tmp_path / "notes.odt").read_bytes()[30:38] == b"mimetype"
         assert page.errors == [], page.errors
