@@ -91,6 +91,7 @@ def screen(page) -> dict:
           return {
             question: body.getAttribute('data-question-id'),
             step: body.getAttribute('data-step-id'),
+            agreed: body.hasAttribute('data-agreed'),
             text: q ? q.textContent : null,
             live: document.querySelector('.meeting__live').textContent,
           };
@@ -123,6 +124,7 @@ def test_keys_step_through_every_question_of_every_module_page(browser, server, 
             for step in steps:
                 expected.append(("step", step.id, None))
                 expected += [("question", q.id, q.text[lang]) for q in step.questions]
+                expected.append(("agreed", step.id, None))
             seen = []
             for index in range(len(expected)):
                 now = screen(page)
@@ -130,11 +132,11 @@ def test_keys_step_through_every_question_of_every_module_page(browser, server, 
                     seen.append(("question", now["question"], now["text"]))
                     assert now["live"].endswith(now["text"]), f"{path}: the new question is not announced"
                 else:
-                    seen.append(("step", now["step"], None))
+                    seen.append(("agreed" if now["agreed"] else "step", now["step"], None))
                 page.keyboard.press(NEXT_KEYS[index % len(NEXT_KEYS)])
             assert seen == expected, f"{lang}:{path}"
-            # Past the last question the view stays and says so.
-            assert screen(page)["question"] == expected[-1][1]
+            # Past the last screen, the step's agreement, the view stays and says so.
+            assert screen(page)["agreed"] and screen(page)["step"] == steps[-1].id
             # And back again, to the first screen.
             for index in range(len(expected) - 1):
                 page.keyboard.press(PREV_KEYS[index % len(PREV_KEYS)])
@@ -434,6 +436,36 @@ def test_scribe_note_is_saved_as_a_group_note_and_exported(browser, server, cour
         context.close()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_scribe_writes_what_the_group_agreed_after_each_step(browser, server, course, lang):
+    context, page = new_page(browser)
+    try:
+        page.goto(server.url + prefix(lang) + FOUR, wait_until="load")
+        step = course.step("steg-1")
+        on_page = page.locator("#notes-agreed-steg-1")
+        open_view(page, server.url + prefix(lang) + FOUR)
+        go_to_question(page, step.questions[-1].id)
+        page.keyboard.press("ArrowRight")
+        ui = page.evaluate("Course.config.ui")
+        assert screen(page)["agreed"] and screen(page)["step"] == "steg-1"
+        assert screen(page)["live"] == f"{ui['meeting.agreed']}. {step.title[lang]}"
+        assert page.locator(".meeting__title").text_content() == ui["meeting.agreed"]
+        assert page.locator(".meeting__timer").is_hidden()
+        note = page.locator(DIALOG).get_by_label(ui["meeting.agreed"])
+        note.fill("Vi träffas igen i mars. Anna bjuder in.")
+        page.keyboard.press("Escape")
+        page.wait_for_selector(DIALOG, state="hidden")
+        agreed = page.evaluate("CourseNotes.read().agreed")
+        assert agreed["steg-1"]["text"] == "Vi träffas igen i mars. Anna bjuder in."
+        assert agreed["steg-1"]["asked"] == step.title[lang]
+        # The same agreement as the step's field on the page, which shows it at once.
+        assert on_page.input_value() == "Vi träffas igen i mars. Anna bjuder in."
+        assert page.evaluate("CourseNotes.read().group") == {}
+        no_errors(page)
+    finally:
+        context.close()
+
+
 # What a person sees: axe, type size, zoom
 
 
@@ -456,6 +488,10 @@ def test_view_has_no_axe_violations(browser, server, course, lang, scheme):
         problems["time up"] = describe(axe.run(page, context=DIALOG, options=AXE_OPTIONS).response["violations"])
         page.keyboard.press("b")
         problems["blank"] = describe(axe.run(page, options=AXE_OPTIONS).response["violations"])
+        page.keyboard.press("b")
+        page.keyboard.press("ArrowRight")
+        assert screen(page)["agreed"]
+        problems["agreed"] = describe(axe.run(page, context=DIALOG, options=AXE_OPTIONS).response["violations"])
         assert {k: v for k, v in problems.items() if v} == {}
     finally:
         context.close()

@@ -1,6 +1,7 @@
 /*
  * Meeting mode: the page's reflection questions on a projector, one per
- * screen, with a dialogue timer and a field for the group's note.
+ * screen, with a dialogue timer and a field for the group's note, and after
+ * each step's questions a screen for what the group agreed.
  *
  * Loaded on demand by meeting-launcher.js, after meeting-timer.js (the
  * dialogue timer and its chime); a classic script (see course.js).
@@ -105,7 +106,8 @@
     return steps;
   }
 
-  // Each step gives one intro screen, then one screen per question.
+  // Each step gives one intro screen, one screen per question, and one for
+  // what the group agreed ("Det här kom vi överens om" on the page).
   function screensOf(steps) {
     var screens = [];
     steps.forEach(function (step) {
@@ -113,6 +115,7 @@
       step.questions.forEach(function (question, index) {
         screens.push({ step: step, question: question, number: index + 1, count: step.questions.length });
       });
+      screens.push({ step: step, question: null, agreed: true });
     });
     return screens;
   }
@@ -130,8 +133,7 @@
     this.returnTo = null;
     this.scroll = [0, 0];
     this.noteTimer = null;
-    this.noteQuestionId = null;
-    this.noteQuestionText = "";
+    this.noteTarget = null; // {kind: "group" | "agreed", id, asked}: what the scribe's field is for
     this.noteDirty = false;
     this.unsubscribe = null;
     this.chime = new Chime();
@@ -229,6 +231,7 @@
     this.scribe = make("div", "meeting__scribe");
     var label = make("label", "meeting__note-label", t("meeting.note"));
     label.htmlFor = "course-meeting-note";
+    this.noteLabel = label;
     this.note = make("textarea", "meeting__note");
     this.note.id = "course-meeting-note";
     this.note.rows = 3;
@@ -357,7 +360,7 @@
     this.whereStep.textContent = step.title;
     this.wherePosition.textContent = question
       ? format("meeting.position", { number: screen.number, count: screen.count })
-      : t("meeting.introduction");
+      : t(screen.agreed ? "meeting.agreed" : "meeting.introduction");
     this.prevButton.setAttribute("aria-disabled", String(index === 0));
     this.nextButton.setAttribute("aria-disabled", String(index === this.screens.length - 1));
 
@@ -371,6 +374,12 @@
       if (question.guidance) {
         body.appendChild(make("p", "meeting__guidance", question.guidance));
       }
+    } else if (screen.agreed) {
+      body.className = "meeting__body meeting__body--intro meeting__body--agreed";
+      body.setAttribute("data-step-id", step.id);
+      body.setAttribute("data-agreed", "");
+      body.appendChild(make("h2", "meeting__title", t("meeting.agreed")));
+      body.appendChild(make("p", "meeting__intro", t("meeting.agreed_help")));
     } else {
       body.setAttribute("data-step-id", step.id);
       body.appendChild(make("h2", "meeting__title", step.title));
@@ -384,14 +393,14 @@
     this.screenBox.replaceChildren(body);
 
     this.timerBox.hidden = !question;
-    this.scribe.hidden = !question;
+    this.scribe.hidden = !question && !screen.agreed;
+    this.noteLabel.textContent = t(screen.agreed ? "meeting.agreed" : "meeting.note");
     this.timer.set(question ? question.minutes : 0);
     this.loadNote(true);
-    this.announce(
-      question
-        ? format("meeting.position", { number: screen.number, count: screen.count }) + ". " + question.text
-        : step.title + ". " + step.intro
-    );
+    var said = step.title + ". " + step.intro;
+    if (question) said = format("meeting.position", { number: screen.number, count: screen.count }) + ". " + question.text;
+    else if (screen.agreed) said = t("meeting.agreed") + ". " + step.title;
+    this.announce(said);
   };
 
   MeetingView.prototype.announce = function (text) {
@@ -401,6 +410,16 @@
   MeetingView.prototype.currentQuestion = function () {
     var screen = this.screens[this.index];
     return screen ? screen.question : null;
+  };
+
+  // What the scribe's field writes on this screen: the question's group note,
+  // the step's agreement, or nothing (an intro screen).
+  MeetingView.prototype.currentNoteTarget = function () {
+    var screen = this.screens[this.index];
+    if (!screen) return null;
+    if (screen.question) return { kind: "group", id: screen.question.id, asked: screen.question.text };
+    if (screen.agreed) return { kind: "agreed", id: screen.step.id, asked: screen.step.title };
+    return null;
   };
 
   // Keys, caught before Material's own shortcuts (which would otherwise
@@ -637,7 +656,8 @@
     );
   };
 
-  // The scribe's note: the group's note for the question, in the notes store.
+  // The scribe's note: the group's note for the question, or the step's
+  // agreement, in the notes store.
 
   MeetingView.prototype.store = function () {
     var store = window.CourseNotes;
@@ -647,9 +667,9 @@
   };
 
   MeetingView.prototype.loadNote = function (always) {
-    var question = this.currentQuestion();
-    if (!question) {
-      this.noteQuestionId = null;
+    var target = this.currentNoteTarget();
+    if (!target) {
+      this.noteTarget = null;
       return;
     }
     if (!always && (document.activeElement === this.note || this.noteDirty)) {
@@ -660,7 +680,7 @@
     if (store) {
       try {
         var data = store.read();
-        var saved = data && data.group && data.group[question.id];
+        var saved = data && data[target.kind] && data[target.kind][target.id];
         text = saved && typeof saved.text === "string" ? saved.text : "";
       } catch (e) {
         text = "";
@@ -669,8 +689,7 @@
     this.note.disabled = !store;
     this.noteStatus.textContent = store && store.available !== false ? t("meeting.note_help") : t("meeting.note_unavailable");
     this.note.value = text;
-    this.noteQuestionId = question.id;
-    this.noteQuestionText = question.text;
+    this.noteTarget = target;
     this.noteDirty = false;
   };
 
@@ -692,12 +711,16 @@
       this.noteTimer = null;
     }
     var store = this.store();
-    if (!this.noteDirty || !this.noteQuestionId || !store) {
+    var target = this.noteTarget;
+    if (!this.noteDirty || !target || !store) {
       return;
     }
     var result;
     try {
-      result = store.setGroupNote(this.noteQuestionId, this.note.value, this.noteQuestionText);
+      result =
+        target.kind === "agreed"
+          ? store.setAgreed(target.id, this.note.value, target.asked)
+          : store.setGroupNote(target.id, this.note.value, target.asked);
     } catch (e) {
       result = { ok: false };
     }
