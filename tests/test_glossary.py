@@ -196,6 +196,7 @@ def test_tooltip_shows_on_hover_and_on_focus_and_escape_hides_it(page, server, s
         (p.path for p in pages if p.lang == lang and len(_abbreviations(_html(site_dir, p.path))) >= 2), None
     )
     assert path is not None, f"no {lang} page uses two glossary terms"
+    page.clock.install()  # the tooltip's short delay before hiding runs on this clock
     page.goto(server.url + path)
     terms = page.locator("article abbr[tabindex='0']")
     first, second = terms.nth(0), terms.nth(1)
@@ -213,8 +214,10 @@ def test_tooltip_shows_on_hover_and_on_focus_and_escape_hides_it(page, server, s
     # WCAG 1.4.13: the pointer can move onto the tooltip, and it stays.
     box = visible.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
+    page.clock.run_for(2_000)
     expect(visible).to_have_text(title)
     page.mouse.move(0, 0)
+    page.clock.run_for(2_000)
     expect(visible).to_have_count(0)
 
     second.focus()
