@@ -15,11 +15,17 @@ UI_DIR = Path(__file__).resolve().parent.parent / "data" / "ui"
 FALLBACK = "en"
 
 
-@cache
 def load_table(lang: str) -> dict[str, str]:
     path = UI_DIR / f"{lang}.yml"
     if not path.exists():
         return {}
+    stat = path.stat()
+    return _load_table(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _load_table(path: Path, mtime_ns: int, size: int) -> dict[str, str]:
+    """One table as it is on disk now: `mkdocs serve` picks up an edited file."""
     try:
         table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
