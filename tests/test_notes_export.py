@@ -56,16 +56,53 @@ def fill_some_notes(page) -> dict:
 
 
 def body_items(doc):
-    """The document body in order: ('p', style, text) or ('t', first cell's text)."""
+    """The .docx body in order: ('h', level, text), ('p', style, text) or ('t', first cell's text)."""
     items = []
     for child in doc.element.body.iterchildren():
         tag = etree.QName(child).localname
         if tag == "p":
             p = Paragraph(child, doc)
-            items.append(("p", p.style.name, p.text))
+            heading = re.fullmatch(r"Heading (\d)", p.style.name)
+            items.append(("h", int(heading.group(1)), p.text) if heading else ("p", p.style.name, p.text))
         elif tag == "tbl":
             items.append(("t", Table(child, doc).cell(0, 0).text))
     return items
+
+
+def what_the_page_shows(page) -> dict:
+    """The notes page's questions (id -> text), step ids and the labels an export uses."""
+    return {
+        "questions": {
+            qid: page.locator(f'[data-question-id="{qid}"] .reflection__text').text_content().strip()
+            for qid in question_ids(page)
+        },
+        "steps": step_ids(page),
+        "group_label": ui(page, "notes.group_label"),
+        "agreed_label": ui(page, "notes.agreed_label"),
+    }
+
+
+def assert_boxes_filled(items, shown: dict, expected: dict):
+    """Under each question's heading (level 3) the next box holds the reader's answer, then the
+    group's note after its label; under each step's "Det här kom vi överens om" its agreement."""
+    questions, steps, group_label, agreed_label = (shown[k] for k in ("questions", "steps", "group_label", "agreed_label"))
+    headings = [(i, item[2]) for i, item in enumerate(items) if item[0] == "h" and item[1] == 3]
+    assert len(headings) == len(questions)
+    box_after = lambda index: next(item for item in items[index + 1 :] if item[0] == "t")[1]  # noqa: E731
+    for (index, text), (qid, question) in zip(headings, questions.items()):
+        assert text.endswith(question), (text, question)
+        own = box_after(index).split("\n" + group_label + "\n")[0]
+        assert own == expected.get(qid, "").replace("\u0001", ""), (qid, box_after(index))
+    # The group's note is marked as the group's, after the reader's own answer.
+    tricky_id = list(expected)[1]
+    index = next(i for i, t in headings if t.endswith(questions[tricky_id]))
+    assert box_after(index) == f"{TRICKY_IN_DOCX}\n{group_label}\nGruppen tyckte så här."
+    # Each step's agreement under its own heading; only steg-1 has one.
+    agreed = [i for i, item in enumerate(items) if item[0] == "h" and item[1] == 2 and item[2] == agreed_label]
+    assert len(agreed) == len(steps)
+    texts = {steps[n]: box_after(i) for n, i in enumerate(agreed)}
+    assert texts["steg-1"] == "Vi träffas varje månad."
+    assert all(text == "" for step, text in texts.items() if step != "steg-1")
 
 
 def test_json_export_clear_import_gives_the_same_notes_back(browser, server, tmp_path):
@@ -147,12 +184,7 @@ def test_docx_export_has_the_answers_under_their_questions(browser, server, tmp_
         expected = fill_some_notes(page)
         name = export_file(page, "notes.export.docx", tmp_path / "notes.docx")
         assert name.endswith(".docx")
-        questions = {
-            qid: page.locator(f'[data-question-id="{qid}"] .reflection__text').text_content().strip()
-            for qid in question_ids(page)
-        }
-        steps = step_ids(page)
-        group_label = ui(page, "notes.group_label")
+        shown = what_the_page_shows(page)
 
     path = tmp_path / "notes.docx"
     with zipfile.ZipFile(path) as archive:
@@ -160,30 +192,7 @@ def test_docx_export_has_the_answers_under_their_questions(browser, server, tmp_
         for part in archive.namelist():
             if part.endswith((".xml", ".rels")):
                 etree.fromstring(archive.read(part))  # well-formed XML
-    doc = Document(str(path))
-    items = body_items(doc)
-    headings = [(i, text) for i, (kind, *rest) in enumerate(items) if kind == "p" for style, text in [rest] if style == "Heading 3"]
-    assert len(headings) == len(questions)
-    for (index, text), (qid, question) in zip(headings, questions.items()):
-        assert text.endswith(question), (text, question)
-        box = next(item for item in items[index + 1 :] if item[0] == "t")
-        if qid in expected:
-            own = box[1].split("\n" + group_label + "\n")[0]
-            assert own == expected[qid].replace("\u0001", ""), (qid, box[1])
-        else:
-            assert box[1] == "", (qid, box[1])
-    # The group's note is marked as the group's, after the reader's own answer.
-    tricky_id = list(expected)[1]
-    index = next(i for i, t in headings if t.endswith(questions[tricky_id]))
-    box = next(item for item in items[index + 1 :] if item[0] == "t")
-    assert box[1] == f"{TRICKY_IN_DOCX}\n{group_label}\nGruppen tyckte så här."
-    # "Det här kom vi överens om" holds the step's agreement; the next step's is empty.
-    level2 = [i for i, item in enumerate(items) if item[0] == "p" and item[1] == "Heading 2"]
-    agreed = [i for i in level2 if items[i][2] in ("Det här kom vi överens om", "What we agreed")]
-    assert len(agreed) == len(steps)
-    texts = {steps[n]: next(item for item in items[i + 1 :] if item[0] == "t")[1] for n, i in enumerate(agreed)}
-    assert texts["steg-1"] == "Vi träffas varje månad."
-    assert all(text == "" for step, text in texts.items() if step != "steg-1")
+    assert_boxes_filled(body_items(Document(str(path))), shown, expected)
     # Written literally: the markup is text in the document, not Word markup or fields.
     xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
     assert "&lt;script&gt;window.__owned = 1&lt;/script&gt;" in xml
@@ -218,13 +227,7 @@ def test_odt_export_has_the_answers_under_their_questions(browser, server, tmp_p
         write(page, field(page, list(expected)[0]), expected[list(expected)[0]])
         name = export_file(page, "notes.export.odt", tmp_path / "notes.odt")
         assert name.endswith(".odt")
-        questions = {
-            qid: page.locator(f'[data-question-id="{qid}"] .reflection__text').text_content().strip()
-            for qid in question_ids(page)
-        }
-        steps = step_ids(page)
-        group_label = ui(page, "notes.group_label")
-        agreed_label = ui(page, "notes.agreed_label")
+        shown = what_the_page_shows(page)
 
     path = tmp_path / "notes.odt"
     with zipfile.ZipFile(path) as archive:
@@ -236,25 +239,7 @@ def test_odt_export_has_the_answers_under_their_questions(browser, server, tmp_p
             if part.endswith(".xml"):
                 etree.fromstring(archive.read(part))
         content = archive.read("content.xml").decode("utf-8")
-    items = odt_items(path)
-    headings = [(i, item[2]) for i, item in enumerate(items) if item[0] == "h" and item[1] == 3]
-    assert len(headings) == len(questions)
-    for (index, text), (qid, question) in zip(headings, questions.items()):
-        assert text.endswith(question), (text, question)
-        box = next(item for item in items[index + 1 :] if item[0] == "t")
-        if qid in expected:
-            own = box[1].split("\n" + group_label + "\n")[0]
-            assert own == expected[qid].replace("\u0001", ""), (qid, box[1])
-        else:
-            assert box[1] == "", (qid, box[1])
-    tricky_id = list(expected)[1]
-    index = next(i for i, t in headings if t.endswith(questions[tricky_id]))
-    box = next(item for item in items[index + 1 :] if item[0] == "t")
-    assert box[1] == f"{TRICKY_IN_DOCX}\n{group_label}\nGruppen tyckte så här."
-    agreed = [i for i, item in enumerate(items) if item[0] == "h" and item[1] == 2 and item[2] == agreed_label]
-    texts = {steps[n]: next(item for item in items[i + 1 :] if item[0] == "t")[1] for n, i in enumerate(agreed)}
-    assert texts["steg-1"] == "Vi träffas varje månad."
-    assert all(text == "" for step, text in texts.items() if step != "steg-1")
+    assert_boxes_filled(odt_items(path), shown, expected)
     # Written literally: markup is character data, never an element, link or field.
     assert "&lt;script&gt;window.__owned = 1&lt;/script&gt;" in content
     assert "<script" not in content and "<text:a" not in content and "field" not in content
