@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-
 from macros.data_files import load_checked
 from macros.errors import CourseDataError
 

@@ -4,11 +4,9 @@ Lookup falls back to English, then to the key, as Material's partials/language.h
 """
 
 import re
-from functools import cache
 from pathlib import Path
 
-import yaml
-
+from macros.data_files import load_checked
 from macros.errors import CourseDataError
 
 UI_DIR = Path(__file__).resolve().parent.parent / "data" / "ui"
@@ -16,22 +14,20 @@ FALLBACK = "en"
 
 
 def load_table(lang: str) -> dict[str, str]:
-    path = UI_DIR / f"{lang}.yml"
-    if not path.exists():
+    """One language's table as it is on disk now (`mkdocs serve` picks up an edited file)."""
+    rel = f"data/ui/{lang}.yml"
+    if not (UI_DIR / f"{lang}.yml").exists():
         return {}
-    stat = path.stat()
-    return _load_table(path, stat.st_mtime_ns, stat.st_size)
-
-
-@cache
-def _load_table(path: Path, mtime_ns: int, size: int) -> dict[str, str]:
-    """One table as it is on disk now: `mkdocs serve` picks up an edited file."""
     try:
-        table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise CourseDataError(str(path.relative_to(UI_DIR.parent.parent)), f"not valid YAML: {exc}") from exc
+        return load_checked(UI_DIR.parent.parent, rel, _as_table)
+    except ValueError as exc:
+        raise CourseDataError(rel, str(exc)) from exc
+
+
+def _as_table(data: object) -> dict[str, str]:
+    table = data or {}
     if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-        raise CourseDataError(str(path.relative_to(UI_DIR.parent.parent)), "must map each key to a string")
+        raise ValueError("must map each key to a string")
     return table
 
 
@@ -54,8 +50,8 @@ PAGE_SPECIFIC = (
 
 def strings_for_page(lang: str, html: str) -> dict[str, str]:
     """The strings a page's scripts can show: every string but those of features the page lacks."""
-    lacking = tuple(prefixes for prefixes, marker in PAGE_SPECIFIC if not re.search(marker, html))
-    return {key: value for key, value in strings_for(lang).items() if not key.startswith(sum(lacking, ()))}
+    left_out = tuple(prefix for prefixes, marker in PAGE_SPECIFIC if not re.search(marker, html) for prefix in prefixes)
+    return {key: value for key, value in strings_for(lang).items() if not key.startswith(left_out)}
 
 
 def check_tables_agree() -> None:

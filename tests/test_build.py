@@ -65,6 +65,16 @@ def test_broken_macro_call_fails_naming_the_file(broken_copy, tmp_path):
     assert_build_fails_naming(broken_copy, tmp_path, "om-kursen.md", "no_such_macro")
 
 
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [("meeting.open: [Mötesläge\n", "not valid YAML"), ("meeting.open: [Mötesläge]\n", "must map each key to a string")],
+    ids=["yaml", "types"],
+)
+def test_broken_interface_strings_fail_naming_the_file(broken_copy, tmp_path, text, problem):
+    (broken_copy / "data" / "ui" / "sv.yml").write_text(text, encoding="utf-8")
+    assert_build_fails_naming(broken_copy, tmp_path, "data/ui/sv.yml", problem)
+
+
 def test_page_missing_from_nav_fails_naming_the_file(broken_copy, tmp_path):
     (broken_copy / "docs" / "forgotten.md").write_text("# Glömd\n", encoding="utf-8")
     (broken_copy / "docs" / "forgotten.en.md").write_text("# Forgotten\n", encoding="utf-8")
