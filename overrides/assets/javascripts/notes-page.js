@@ -71,13 +71,15 @@
     outline = null;
   }
 
+  // The question and step ids the course has now: every answer box of the outline.
+  var known = { question: {}, step: {} };
+  (outline ? outline.blocks : []).forEach(function (block) {
+    if (block.question) known.question[block.question] = true;
+    if (block.step) known.step[block.step] = true;
+  });
+
   // Answers to questions (and agreements of steps) that the outline no longer has.
   function leftovers(snapshot) {
-    var known = { question: {}, step: {} };
-    (outline ? outline.blocks : []).forEach(function (block) {
-      if (block.question) known.question[block.question] = true;
-      if (block.step) known.step[block.step] = true;
-    });
     var found = [];
     var seen = {};
     ["answers", "group"].forEach(function (section) {
