@@ -30,6 +30,12 @@ def site_pages(site_dir: Path) -> list[SitePage]:
     return pages
 
 
+def page_html(site_dir: Path, page: SitePage) -> str:
+    """The built HTML of `page`: its index.html, or the file itself for an address ending in .html."""
+    path = site_dir / page.path if page.path.endswith(".html") else site_dir / page.path / "index.html"
+    return path.read_text(encoding="utf-8")
+
+
 def edition_relative(page: SitePage) -> str:
     """The page's path within its own edition: the key that pairs translations."""
     prefix = "" if page.lang == "sv" else f"{page.lang}/"

@@ -15,6 +15,7 @@ from tests.test_notes_support import (
     SMALL_MODULE,
     FORMAT_VERSION,
     STORE_KEY_JS,
+    store_key_js,
     agreed_field,
     course_id,
     field,
@@ -237,7 +238,7 @@ def test_notes_from_a_newer_version_are_never_overwritten(browser, server):
     with new_page(browser) as page:
         page.goto(server.url + MODULE)
         newer = json.dumps({"version": FORMAT_VERSION + 1, "courseId": course_id(page), "answers": {}})
-        newer_key = f"Course.config.courseId + ':notes:v{FORMAT_VERSION + 1}'"
+        newer_key = store_key_js(FORMAT_VERSION + 1)
         page.evaluate(f"text => localStorage.setItem({newer_key}, text)", newer)
         page.reload()
         expect(page.locator(".notes-notice--warning")).to_have_text(ui(page, "notes.warning.newer"))

@@ -27,6 +27,7 @@ from tests.test_notes_support import (
     question_ids,
     snapshot,
     step_ids,
+    store_key_js,
     stored,
     ui,
     write,
@@ -35,7 +36,7 @@ from tests.test_notes_support import (
 FIXTURES = Path(__file__).parent / "fixtures"
 STORED_V1 = json.loads((FIXTURES / "notes-v1-stored.json").read_text(encoding="utf-8"))
 EXPORT_V1 = (FIXTURES / "notes-v1-export.json").read_bytes()
-V1_KEY_JS = "Course.config.courseId + ':notes:v1'"
+V1_KEY_JS = store_key_js(1)
 GONE = "modul-2-en-fraga-som-togs-bort"  # answered in version 1, not in the course any more
 
 

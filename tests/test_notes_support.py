@@ -17,7 +17,14 @@ MODULE = "modules/kom-igang-tillsammans/"
 SMALL_MODULE = "modules/varfor-nara-vard/"
 NOTES = "anteckningar/"
 FORMAT_VERSION = 2  # of the stored notes and the .json export (notes-store.js VERSION)
-STORE_KEY_JS = f"Course.config.courseId + ':notes:v{FORMAT_VERSION}'"
+
+
+def store_key_js(version: int = FORMAT_VERSION) -> str:
+    """JavaScript for the storage key of this course's notes in format `version`."""
+    return f"Course.config.courseId + ':notes:v{version}'"
+
+
+STORE_KEY_JS = store_key_js()
 
 # Text that must stay text: markup, a script, an event handler, a javascript: link, Markdown.
 HOSTILE = (

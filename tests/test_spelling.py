@@ -11,6 +11,7 @@ import pytest
 
 from tests.page_text import text_by_language
 from tests.site_build import ROOT
+from tests.site_pages import page_html
 
 WORDLIST = ROOT / "data" / "wordlist.txt"
 DICTIONARIES = {"sv": "sv_SE", "en": "en_GB"}
@@ -45,7 +46,7 @@ def test_hunspell_catches_a_misspelling():
 def test_every_page_is_spelled_correctly(site_dir, pages):
     problems = {}
     for page in pages:
-        html = (site_dir / page.path / "index.html" if not page.path.endswith(".html") else site_dir / page.path).read_text(encoding="utf-8")
+        html = page_html(site_dir, page)
         for lang, text in text_by_language(html).items():
             if lang not in DICTIONARIES:
                 continue

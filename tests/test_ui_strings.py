@@ -7,6 +7,7 @@ import re
 
 from macros.ui_strings import PAGE_SPECIFIC, load_table
 from tests.site_build import ROOT
+from tests.site_pages import page_html
 
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 # Which page-specific strings each script may use: it runs only where their marker is.
@@ -49,7 +50,7 @@ def test_every_key_a_script_uses_exists_and_reaches_the_pages_it_runs_on():
 def test_pages_carry_only_the_strings_of_their_features(site_dir, pages):
     sizes = {}
     for page in pages:
-        html = (site_dir / page.path / "index.html" if not page.path.endswith(".html") else site_dir / page.path).read_text(encoding="utf-8")
+        html = page_html(site_dir, page)
         ui = config_of(html)["ui"]
         for prefixes, marker in PAGE_SPECIFIC:
             has = any(key.startswith(prefixes) for key in ui)
