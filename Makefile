@@ -67,5 +67,5 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site dist .pytest_cache .venv-lock
+	rm -rf site dist .pytest_cache .venv-lock .local-build
 	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +

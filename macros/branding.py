@@ -100,3 +100,11 @@ def add_branding_stylesheet(config, files) -> None:
 
     css = branding_css(config["extra"].get("primary_color", DEFAULT_PRIMARY))
     files.append(File.generated(config, STYLESHEET, content=css))
+
+
+def organisation_name(extra: dict, lang: str) -> str:
+    """The organisation's name in an edition's language: `extra.organisation` is a name, or a name per language."""
+    name = extra.get("organisation")
+    if isinstance(name, dict):
+        return str(name.get(lang) or name.get("sv") or "")
+    return str(name or "")

@@ -4,11 +4,19 @@ from mkdocs.exceptions import PluginError
 
 
 class CourseDataError(PluginError):
-    """A data or page problem that must stop the build, naming file and problem."""
+    """A data or page problem that must stop the build, naming file, line (where known) and problem."""
 
-    def __init__(self, file: str, problem: str, item: str | None = None):
-        where = f"{file}: {item}: " if item else f"{file}: "
+    def __init__(self, file: str, problem: str, item: str | None = None, line: int | None = None):
+        place = f"{file}, line {line}" if line else file
+        where = f"{place}: {item}: " if item else f"{place}: "
         super().__init__(where + problem)
         self.file = file
         self.item = item
         self.problem = problem
+        self.line = line
+
+    def at_line(self, line: int | None) -> "CourseDataError":
+        """The same error with the line it was found on, unless it already names one."""
+        if self.line or not line:
+            return self
+        return CourseDataError(self.file, self.problem, self.item, line)

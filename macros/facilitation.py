@@ -20,8 +20,9 @@ from mkdocs.utils import get_relative_url
 
 from macros.editions import edition_prefix
 from macros.errors import CourseDataError
-from macros.reflection.model import Course, Step
+from macros.reflection.model import Course, Step, text_html
 from macros.reflection.notes import guidance_text
+from macros.local_docs import origin_name
 from macros.reflection.render import heading_id
 
 
@@ -50,15 +51,21 @@ class PlanRow:
 def plan_rows(course: Course, step_ids: tuple[str, ...], page_src: str) -> list[PlanRow]:
     """One row per step, in the order given; an unknown or repeated id stops the build."""
     if not step_ids:
-        raise CourseDataError(f"docs/{page_src}", "a meeting needs at least one step id")
+        raise CourseDataError(origin_name(page_src), "a meeting needs at least one step id")
     rows = []
     for step_id in step_ids:
-        step = _step(course, step_id, page_src)
+        if step_id in course.hidden_steps:
+            continue  # the local folder hides the page this step is on
         if any(row.step.id == step_id for row in rows):
-            raise CourseDataError(f"docs/{page_src}", "the same step is twice in one meeting", step_id)
-        timed = [q.minutes for q in step.questions if q.minutes is not None]
-        rows.append(PlanRow(step, len(step.questions), sum(timed), len(step.questions) - len(timed)))
+            raise CourseDataError(origin_name(page_src), "the same step is twice in one meeting", step_id)
+        for step in (_step(course, step_id, page_src), *course.followers(step_id)):
+            rows.append(_plan_row(step))
     return rows
+
+
+def _plan_row(step: Step) -> PlanRow:
+    timed = [q.minutes for q in step.questions if q.minutes is not None]
+    return PlanRow(step, len(step.questions), sum(timed), len(step.questions) - len(timed))
 
 
 def meeting_minutes(course: Course, step_ids: tuple[str, ...], page_src: str) -> int:
@@ -89,7 +96,7 @@ def render_time_plan(
         "<tbody>",
     ]
     for row in rows:
-        href = page.link_to(f"{edition_prefix(lang)}modules/{row.step.module.slug}") + "#" + heading_id(row.step.id)
+        href = page.link_to(f"{edition_prefix(lang)}{row.step.module.page}") + "#" + heading_id(row.step.id)
         out.append(
             f'<tr data-step-id="{_a(row.step.id)}" data-minutes="{row.minutes}">'
             f'<th scope="row"><a href="{_a(href)}">{_t(row.step.title[lang])}</a></th>'
@@ -137,12 +144,12 @@ def _step(course: Course, step_id: str, page_src: str) -> Step:
         return course.step(step_id)
     except KeyError:
         raise CourseDataError(
-            f"docs/{page_src}", f"unknown step id; expected one of {', '.join(course.step_ids())}", step_id
+            origin_name(page_src), f"unknown step id; expected one of {', '.join(course.step_ids())}", step_id
         ) from None
 
 
 def _t(text: str) -> str:
-    return escape(text, quote=False)
+    return text_html(text)
 
 
 def _a(value: str) -> str:

@@ -9,12 +9,16 @@ explanations as abbreviation definitions (`abbreviation_markdown`), which the
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from macros.data_files import load_checked
 from macros.errors import CourseDataError
+from macros.local_folder import GLOSSARY_FILE as LOCAL_GLOSSARY
+from macros.local_folder import LocalFolder, check_local_id, display_path
+from macros.yaml_source import errors_at, read_yaml
 
 GLOSSARY_FILE = "data/glossary.yml"
 LANGUAGES = ("sv", "en")
@@ -30,6 +34,10 @@ WORD_EDGES = re.compile(r"\w(?:.*\w)?")
 FORBIDDEN = ("[", "]", "\\", "{{", "{%", "{#")
 # Swedish alphabetical order puts å, ä, ö after z.
 _SORT_SV = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+# Core data merged with a local file, by (core, local file, its mtime and size).
+_MERGED: dict[tuple, object] = {}
 
 
 @dataclass(frozen=True)
@@ -86,9 +94,46 @@ class Glossary:
 # Loading and checking
 
 
-def load_glossary(project_dir: Path) -> Glossary:
-    """Read and check the glossary of the project at `project_dir` (cached until the file changes)."""
-    return load_checked(project_dir, GLOSSARY_FILE, parse_glossary)
+def load_glossary(project_dir: Path, local: LocalFolder | None = None) -> Glossary:
+    """Read and check the glossary of the project at `project_dir`, with a local folder's terms (cached until a file changes)."""
+    core = load_checked(project_dir, GLOSSARY_FILE, parse_glossary)
+    path = local.data_file(LOCAL_GLOSSARY) if local else None
+    if path is None:
+        return core
+    stat = path.stat()
+    key = (id(core), str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _MERGED:
+        _MERGED[key] = _with_local_terms(core, path)
+    return _MERGED[key]
+
+
+def _with_local_terms(core: Glossary, path: Path) -> Glossary:
+    """The course's terms and then the local ones; where both explain a word, the local explanation is the tooltip."""
+    rel = display_path(path)
+    data = read_yaml(path, rel)
+    items = data.get("terms") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or set(data) - TOP_KEYS or not isinstance(items, list) or not items:
+        raise CourseDataError(rel, f"expected a mapping with the key 'terms' and a list of terms, found {data!r:.80}")
+    terms = list(core.terms)
+    for number, item in enumerate(items, start=1):
+        with errors_at(item), _named(rel):
+            term = _parse_term(item, number)
+            check_local_id(term.id, rel, f"term '{term.id}'", None)
+            if any(t.id == term.id for t in terms):
+                raise CourseDataError(rel, "duplicate term id", f"term '{term.id}'")
+        terms.append(term)
+    return Glossary(tuple(terms))
+
+
+@contextmanager
+def _named(rel: str):
+    """Errors from the shared term checks name the local file instead of data/glossary.yml."""
+    try:
+        yield
+    except CourseDataError as exc:
+        if exc.file != GLOSSARY_FILE:
+            raise
+        raise CourseDataError(rel, exc.problem, exc.item, exc.line) from None
 
 
 def parse_glossary(data: object) -> Glossary:

@@ -16,6 +16,8 @@ from macros.editions import LANGUAGES, edition_base_url, edition_prefix  # noqa:
 from macros.frontmatter import check_front_matter  # noqa: E402
 from macros.glossary import load_glossary  # noqa: E402
 from macros.html_fixes import drop_checkbox_autocomplete  # noqa: E402
+from macros.local_build import LOCAL, add_local_logo, prepare  # noqa: E402
+from macros.local_docs import origin_name, unlink_hidden_pages  # noqa: E402
 from macros.not_found import place_not_found_page  # noqa: E402
 from macros.notes_progress import add_progress_box, notes_page_href  # noqa: E402
 from macros.offline import offline_enabled, use_local_search_shim  # noqa: E402
@@ -38,10 +40,11 @@ def on_config(config, **kwargs):
     use_local_search_shim(config)
     if config["extra"].get("logo"):
         config["theme"]["logo"] = config["extra"]["logo"]
-    REFLECTION.load(_project_dir(config), Path(config["docs_dir"]))
+    local = prepare(config, _project_dir(config))
+    REFLECTION.load(_project_dir(config), Path(config["docs_dir"]), local)
     # Fail early, naming the file, if the glossary or the sources are broken.
-    load_glossary(_project_dir(config))
-    load_sources(_project_dir(config))
+    load_glossary(_project_dir(config), local)
+    load_sources(_project_dir(config), local)
     register_extension(config)
     return config
 
@@ -50,20 +53,22 @@ def on_config(config, **kwargs):
 @event_priority(-110)
 def on_files(files, config, **kwargs):
     add_branding_stylesheet(config, files)
+    add_local_logo(config, files)
     return files
 
 
 def on_pre_build(config, **kwargs):
     docs = Path(config["docs_dir"])
     for path in sorted(docs.rglob("*.md")):
-        check_front_matter(path, str(path.relative_to(ROOT)))
+        check_front_matter(path, origin_name(path.relative_to(docs).as_posix()))
     REFLECTION.start_edition(config["theme"]["language"])
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
     # Glossary tooltips in the page's own language (see macros/tooltips.py).
     lang = getattr(page.file, "locale", None) or config["theme"]["language"]
-    glossary = load_glossary(_project_dir(config))
+    glossary = load_glossary(_project_dir(config), LOCAL.folder)
+    markdown = unlink_hidden_pages(markdown, page.file.src_uri, LOCAL.folder.hide if LOCAL.folder else ())
     return add_definitions(markdown, page.file.src_uri, lang, glossary)
 
 
@@ -100,7 +105,7 @@ def on_page_context(context, page, config, nav, **kwargs):
 def on_post_build(config, **kwargs):
     if split_search_index(Path(config["site_dir"]), with_script=offline_enabled(config)):
         # Compound parts for the Swedish index (see macros/search_swedish.py).
-        glossary = load_glossary(_project_dir(config))
+        glossary = load_glossary(_project_dir(config), LOCAL.folder)
         enrich_swedish_index(Path(config["site_dir"]) / INDEX, glossary, with_script=offline_enabled(config))
     # Once every edition is built; not inside i18n's nested build, where an
     # error would leave mkdocs serve without it.

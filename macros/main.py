@@ -13,6 +13,7 @@ from macros.print_course import whole_course_markdown  # noqa: E402
 from macros.accessibility_statement import load_statement, statement_html  # noqa: E402
 from macros.feedback import feedback_link_html  # noqa: E402
 from macros.glossary import glossary_html, load_glossary  # noqa: E402
+from macros.local_build import LOCAL  # noqa: E402
 from macros.sources import load_sources, sources_markdown  # noqa: E402
 from macros.notes_page import notes_outline, notes_sections, progress_overview  # noqa: E402
 from macros.facilitation import PageRef, meeting_minutes, render_cards, render_time_plan  # noqa: E402
@@ -34,12 +35,12 @@ def define_env(env):
     @env.macro
     def ordlista() -> str:
         """The glossary of the page's language from data/glossary.yml: {{ ordlista() }}."""
-        return "\n\n" + glossary_html(load_glossary(Path(env.project_dir)), _page_language(env)) + "\n\n"
+        return "\n\n" + glossary_html(load_glossary(Path(env.project_dir), LOCAL.folder), _page_language(env)) + "\n\n"
 
     @env.macro
     def kallor() -> str:
         """The sources, grouped, in the page's language from data/sources.yml: {{ kallor() }}."""
-        return "\n\n" + sources_markdown(load_sources(Path(env.project_dir)), _page_language(env)) + "\n\n"
+        return "\n\n" + sources_markdown(load_sources(Path(env.project_dir), LOCAL.folder), _page_language(env)) + "\n\n"
 
     @env.macro
     def feedback_link() -> str:

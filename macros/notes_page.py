@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.editions import edition_prefix
 from macros.errors import CourseDataError
-from macros.reflection.model import Course, Module, Step
+from macros.reflection.model import Course, Module, Step, text_html
 from macros.reflection.notes import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, LINE_CM, MARGIN_CM, PAGE_CM, outline
 
 OUTLINE_ID = "notes-outline"
@@ -38,7 +38,7 @@ def notes_sections(course: Course | None, lang: str) -> str:
     for step in course.steps:
         if step.module != module:
             module = step.module
-            title = course.t("module_label", lang, number=module.number, title=module.title[lang])
+            title = course.module_label(module, lang)
             out += [f"## {_md_text(title)} {{ #anteckningar-{module.slug} }}", ""]
         out += [_step_html(step, lang), ""]
     return "\n".join(out)
@@ -84,9 +84,9 @@ def progress_overview(course: Course | None, lang: str, page_url: str, use_direc
         modules.setdefault(step.module.slug, (step.module, []))[1].extend(q.id for q in step.questions)
     items = []
     for slug, (module, ids) in modules.items():
-        target = f"{edition_prefix(lang)}modules/{slug}/" if use_directory_urls else f"{edition_prefix(lang)}modules/{slug}.html"
+        target = f"{edition_prefix(lang)}{module.page}/" if use_directory_urls else f"{edition_prefix(lang)}{module.page}.html"
         href = get_relative_url(target, page_url)
-        title = course.t("module_label", lang, number=module.number, title=module.title[lang])
+        title = course.module_label(module, lang)
         items.append(
             f'<li data-module="{_a(slug)}" data-question-ids="{_a(" ".join(ids))}">'
             f'<a href="{_a(href)}">{_t(title)}</a></li>'
@@ -126,7 +126,7 @@ def _md_text(text: str) -> str:
 
 
 def _t(text: str) -> str:
-    return escape(text, quote=False)
+    return text_html(text)
 
 
 def _a(value: str) -> str:

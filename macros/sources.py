@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from macros.data_files import load_checked
 from macros.errors import CourseDataError
+from macros.local_folder import SOURCES_FILE as LOCAL_SOURCES
+from macros.local_folder import LocalFolder, check_local_id, display_path
+from macros.yaml_source import errors_at, line_of, read_yaml
 
 SOURCES_FILE = "data/sources.yml"
 LANGUAGES = ("sv", "en")
@@ -18,6 +22,10 @@ SOURCE_KEYS = {"id", "group", "title", "title_en", "publisher", "publisher_en", 
 REQUIRED = ("group", "title", "title_en", "publisher")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 URL_PATTERN = re.compile(r"https?://[^\s<>\"']+")
+
+
+# Core data merged with a local file, by (core, local file, its mtime and size).
+_MERGED: dict[tuple, object] = {}
 
 
 @dataclass(frozen=True)
@@ -68,9 +76,51 @@ class Sources:
 # Loading and checking
 
 
-def load_sources(project_dir: Path) -> Sources:
-    """Read and check the sources of the project at `project_dir` (cached until the file changes)."""
-    return load_checked(project_dir, SOURCES_FILE, parse_sources)
+def load_sources(project_dir: Path, local: LocalFolder | None = None) -> Sources:
+    """Read and check the sources of the project at `project_dir`, with a local folder's (cached until a file changes)."""
+    core = load_checked(project_dir, SOURCES_FILE, parse_sources)
+    path = local.data_file(LOCAL_SOURCES) if local else None
+    if path is None:
+        return core
+    stat = path.stat()
+    key = (id(core), str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _MERGED:
+        _MERGED[key] = _with_local_sources(core, path)
+    return _MERGED[key]
+
+
+def _with_local_sources(core: Sources, path: Path) -> Sources:
+    """The course's sources and then the local ones, in the course's groups or local groups of their own."""
+    rel = display_path(path)
+    data = read_yaml(path, rel)
+    if not isinstance(data, dict) or set(data) - TOP_KEYS or not isinstance(data.get("sources"), list) or not data["sources"]:
+        raise CourseDataError(rel, f"expected a mapping with a list under 'sources' (and 'groups', if any), found {data!r:.80}")
+    with _named(rel):
+        local_groups = _parse_groups(data["groups"]) if data.get("groups") is not None else ()
+    for group in local_groups:
+        check_local_id(group.id, rel, f"group '{group.id}'", line_of(data.get("groups")))
+    groups = (*core.groups, *local_groups)
+    known = {g.id for g in groups}
+    sources = list(core.sources)
+    for number, item in enumerate(data["sources"], start=1):
+        with errors_at(item), _named(rel):
+            source = _parse_source(item, number, known)
+            check_local_id(source.id, rel, f"source '{source.id}'", None)
+            if any(s.id == source.id for s in sources):
+                raise CourseDataError(rel, "duplicate source id", f"source '{source.id}'")
+        sources.append(source)
+    return Sources(groups, tuple(sources))
+
+
+@contextmanager
+def _named(rel: str):
+    """Errors from the shared source checks name the local file instead of data/sources.yml."""
+    try:
+        yield
+    except CourseDataError as exc:
+        if exc.file != SOURCES_FILE:
+            raise
+        raise CourseDataError(rel, exc.problem, exc.item, exc.line) from None
 
 
 def parse_sources(data: object) -> Sources:

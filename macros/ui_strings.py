@@ -45,6 +45,8 @@ PAGE_SPECIFIC = (
     (("notes.import.", "notes.export.", "notes.clear.", "notes.leftovers.", "notes.cancel", "notes.date_time", "notes.locale"), r"data-notes-tools"),
     (("meeting.",), r'<section\b[^>]*\bclass="reflection\b'),
     (("shortcuts.",), r"data-course-shortcuts"),
+    # Written into the page at build time; no script shows them.
+    (("local.",), r"(?!)"),
 )
 
 

@@ -23,7 +23,10 @@ from mkdocs.utils import get_relative_url
 
 from macros.editions import DEFAULT_LANGUAGE, edition_prefix
 from macros.errors import CourseDataError
+from macros.local_docs import origin_name
+from macros.local_folder import LocalFolder
 from macros.reflection.load import check_module_pages, load_course, page_source
+from macros.reflection.local import merge_local
 from macros.reflection.model import LANGUAGES, Course
 from macros.reflection.notes import FORMATS, TEMPLATE_DIR, Template, generate, templates
 from macros.reflection.render import Download, render_block, render_table
@@ -43,11 +46,12 @@ class ReflectionBuild:
 
     # Build events
 
-    def load(self, root: Path, docs_dir: Path) -> Course:
-        """Load and validate the data; keep the generated files while the data is unchanged."""
+    def load(self, root: Path, docs_dir: Path, local: LocalFolder | None = None) -> Course:
+        """Load and validate the data, with a local folder's steps; keep the generated files while the data is unchanged."""
         data_dir = root / DATA_DIR
-        fingerprint = _fingerprint(data_dir)
-        course = load_course(data_dir, root)
+        local_files = local.reflection_files() if local else []
+        fingerprint = _fingerprint([*sorted(data_dir.glob("*")), *local_files], repr(local))
+        course = merge_local(load_course(data_dir, root), local)
         check_module_pages(course, docs_dir)
         if fingerprint != self.fingerprint:
             self.files = {}
@@ -83,18 +87,22 @@ class ReflectionBuild:
             step = course.step(step_id)
         except KeyError:
             raise CourseDataError(
-                f"docs/{page_src}",
+                origin_name(page_src),
                 f"unknown step id in reflektion(\"{step_id}\"); expected one of {', '.join(course.step_ids())}",
                 step_id,
             ) from None
         if level not in (2, 3, 4):
-            raise CourseDataError(f"docs/{page_src}", f"heading level must be 2, 3 or 4, found {level!r}", step_id)
-        pages = self.usage.setdefault(lang, {}).setdefault(step_id, [])
-        if page_src in pages:
-            raise CourseDataError(f"docs/{page_src}", "the page shows this step twice; ids on a page must be unique", step_id)
-        pages.append(page_src)
-        template = next(t for t in templates(course, lang) if t.key == step_id)
-        return render_block(course, step, lang, self._downloads(template, lang, page_url), level)
+            raise CourseDataError(origin_name(page_src), f"heading level must be 2, 3 or 4, found {level!r}", step_id)
+        blocks = []
+        # A local folder's steps for this module follow the step they are attached after.
+        for shown in (step, *course.followers(step.id)):
+            pages = self.usage.setdefault(lang, {}).setdefault(shown.id, [])
+            if page_src in pages:
+                raise CourseDataError(origin_name(page_src), "the page shows this step twice; ids on a page must be unique", shown.id)
+            pages.append(page_src)
+            template = next(t for t in templates(course, lang) if t.key == shown.id)
+            blocks.append(render_block(course, shown, lang, self._downloads(template, lang, page_url), level))
+        return "\n\n".join(blocks)
 
     def table(self, lang: str, page_url: str) -> str:
         course = self._course()
@@ -117,7 +125,7 @@ class ReflectionBuild:
                 raise CourseDataError(
                     step.file,
                     f"step is used by no page in the {LANGUAGE_NAMES.get(lang, lang)} edition ({lang}): "
-                    f"expected {{{{ reflektion(\"{step.id}\") }}}} in docs/{page_source(step.module.slug, lang)}{also}",
+                    f"expected {{{{ reflektion(\"{step.id}\") }}}} in {origin_name(page_source(step.module, lang))}{also}",
                     step.id,
                 )
 
@@ -138,9 +146,9 @@ class ReflectionBuild:
         return downloads
 
 
-def _fingerprint(data_dir: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(data_dir.glob("*")):
+def _fingerprint(paths: list[Path], extra: str) -> str:
+    digest = hashlib.sha256(extra.encode())
+    for path in paths:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

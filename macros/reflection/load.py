@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from macros.errors import CourseDataError
-from macros.reflection.model import LANGUAGES, Course, Module, Question, Step, Text
+from macros.local_folder import LOCAL_PREFIX, check_local_id
+from macros.yaml_source import errors_at, read_yaml
+from macros.reflection.model import LANGUAGES, Course, InLanguage, Module, Question, Step, Text
 
 STRINGS_FILE = "strings.yml"
 
@@ -56,6 +56,7 @@ STRING_KEYS = (
     "next_when",
     "table_caption",
     "table_template",
+    "language_note",
 )
 # Placeholders each string must keep in every language.
 STRING_PLACEHOLDERS = {
@@ -87,6 +88,8 @@ def load_course(data_dir: Path, root: Path) -> Course:
     for path in module_files:
         for step in _parse_module_file(path, root, forms):
             for item in (step.id, *(q.id for q in step.questions)):
+                if item.startswith(LOCAL_PREFIX):
+                    raise CourseDataError(step.file, f"ids that start with '{LOCAL_PREFIX}' belong to local folders", item)
                 if item in seen:
                     where = "in the same file" if seen[item] == step.file else f"first defined in {seen[item]}"
                     raise CourseDataError(step.file, f"duplicate id ({where}); each id must be unique in the course", item)
@@ -99,7 +102,7 @@ def check_module_pages(course: Course, docs_dir: Path) -> None:
     """Each module slug must name a page in every language: docs/modules/<slug>.md and .<lang>.md."""
     for step in course.steps:
         for lang in LANGUAGES:
-            page = page_source(step.module.slug, lang)
+            page = page_source(step.module, lang)
             if not (docs_dir / page).exists():
                 raise CourseDataError(
                     step.file,
@@ -108,50 +111,16 @@ def check_module_pages(course: Course, docs_dir: Path) -> None:
                 )
 
 
-def page_source(slug: str, lang: str) -> str:
-    """The module page's source path in docs/, for one language."""
-    return f"modules/{slug}.md" if lang == LANGUAGES[0] else f"modules/{slug}.{lang}.md"
+def page_source(module: Module, lang: str) -> str:
+    """The source path in docs/ of the page a step belongs on, for one language."""
+    return f"{module.page}.md" if lang == LANGUAGES[0] else f"{module.page}.{lang}.md"
 
 
 # Helper functions
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """PyYAML keeps the last of two equal keys without a word; we refuse them."""
-
-
-def _construct_mapping(loader, node, deep=False):
-    keys = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in keys:
-            mark = key_node.start_mark
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}' (line {mark.line + 1}, column {mark.column + 1})", mark
-            )
-        keys.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def _read_yaml(path: Path, root: Path):
-    rel = _rel(path, root)
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
-    except UnicodeDecodeError as exc:
-        raise CourseDataError(rel, f"not UTF-8 text: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise CourseDataError(rel, f"malformed YAML: {_describe_yaml_error(exc)}") from exc
-
-
-def _describe_yaml_error(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    if mark is not None:
-        return f"{problem} at line {mark.line + 1}, column {mark.column + 1}"
-    return problem
+    return read_yaml(path, _rel(path, root))
 
 
 def _parse_strings(path: Path, root: Path) -> tuple[dict[str, Text], dict[str, Text]]:
@@ -196,7 +165,7 @@ def _parse_module_file(path: Path, root: Path, forms: dict[str, Text]) -> list[S
     steps_raw = raw["steps"]
     if not isinstance(steps_raw, list) or not steps_raw:
         raise CourseDataError(rel, f"'steps' must be a list of at least one step, found {_kind(steps_raw)}")
-    return [_parse_step(item, rel, module, forms, index) for index, item in enumerate(steps_raw, start=1)]
+    return [parse_step(item, rel, module, forms, index) for index, item in enumerate(steps_raw, start=1)]
 
 
 def _parse_module(raw, rel: str) -> Module:
@@ -209,67 +178,81 @@ def _parse_module(raw, rel: str) -> Module:
     number = raw["number"]
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
         raise CourseDataError(rel, f"module.number must be a whole number from 1, found {number!r}")
-    return Module(slug=slug, number=number, title=_text(raw["title"], rel, "module", "title"))
+    return Module(slug=slug, number=number, title=_text(raw["title"], rel, "module", "title"), page=f"modules/{slug}")
 
 
-def _parse_step(raw, rel: str, module: Module, forms: dict[str, Text], index: int) -> Step:
+def parse_step(raw, rel: str, module: Module, forms: dict[str, Text], index: int, *, local: bool = False) -> Step:
+    """One step of a module file; `local` steps (a local folder's) may be written in Swedish only."""
     if not isinstance(raw, dict):
         raise CourseDataError(rel, f"step number {index} must be a mapping, found {_kind(raw)}")
-    step_id = _id(raw.get("id"), rel, f"step number {index}")
-    _check_keys(raw, STEP_KEYS, rel, step_id, "in the step")
-    questions_raw = raw["questions"]
-    if not isinstance(questions_raw, list) or not questions_raw:
-        raise CourseDataError(rel, f"'questions' must be a list of at least one question, found {_kind(questions_raw)}", step_id)
-    questions = tuple(
-        _parse_question(item, rel, step_id, forms, n) for n, item in enumerate(questions_raw, start=1)
-    )
-    return Step(
-        id=step_id,
-        title=_text(raw["title"], rel, step_id, "title"),
-        intro=_text(raw["intro"], rel, step_id, "intro"),
-        questions=questions,
-        module=module,
-        file=rel,
-    )
+    with errors_at(raw):
+        step_id = _id(raw.get("id"), rel, f"step number {index}", local)
+        _check_keys(raw, STEP_KEYS, rel, step_id, "in the step")
+        questions_raw = raw["questions"]
+        if not isinstance(questions_raw, list) or not questions_raw:
+            raise CourseDataError(rel, f"'questions' must be a list of at least one question, found {_kind(questions_raw)}", step_id)
+        questions = tuple(
+            _parse_question(item, rel, step_id, forms, n, local) for n, item in enumerate(questions_raw, start=1)
+        )
+        return Step(
+            id=step_id,
+            title=_text(raw["title"], rel, step_id, "title", local),
+            intro=_text(raw["intro"], rel, step_id, "intro", local),
+            questions=questions,
+            module=module,
+            file=rel,
+        )
 
 
-def _parse_question(raw, rel: str, step_id: str, forms: dict[str, Text], index: int) -> Question:
+def _parse_question(raw, rel: str, step_id: str, forms: dict[str, Text], index: int, local: bool) -> Question:
     if not isinstance(raw, dict):
         raise CourseDataError(rel, f"question number {index} must be a mapping, found {_kind(raw)}", step_id)
-    question_id = _id(raw.get("id"), rel, f"{step_id}, question number {index}")
-    _check_keys(raw, QUESTION_KEYS, rel, question_id, "in the question")
-    if not question_id.startswith(step_id + "-"):
-        raise CourseDataError(rel, f"question id must start with its step id: expected '{step_id}-…'", question_id)
-    minutes = raw.get("minutes")
-    if minutes is not None and (
-        not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= MAX_MINUTES
-    ):
-        raise CourseDataError(rel, f"minutes must be a whole number from 1 to {MAX_MINUTES}, found {minutes!r}", question_id)
-    form = raw.get("form")
-    if form is not None and form not in forms:
-        raise CourseDataError(
-            rel, f"unknown form '{form}'; expected one of {_names(forms)} (see {STRINGS_FILE})", question_id
+    with errors_at(raw):
+        question_id = _id(raw.get("id"), rel, f"{step_id}, question number {index}", local)
+        _check_keys(raw, QUESTION_KEYS, rel, question_id, "in the question")
+        if not question_id.startswith(step_id + "-"):
+            raise CourseDataError(rel, f"question id must start with its step id: expected '{step_id}-…'", question_id)
+        minutes = raw.get("minutes")
+        if minutes is not None and (
+            not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= MAX_MINUTES
+        ):
+            raise CourseDataError(rel, f"minutes must be a whole number from 1 to {MAX_MINUTES}, found {minutes!r}", question_id)
+        form = raw.get("form")
+        if form is not None and form not in forms:
+            raise CourseDataError(
+                rel, f"unknown form '{form}'; expected one of {_names(forms)} (see {STRINGS_FILE})", question_id
+            )
+        guidance = raw.get("guidance")
+        return Question(
+            id=question_id,
+            text=_text(raw["text"], rel, question_id, "text", local),
+            minutes=minutes,
+            form=form,
+            guidance=_text(guidance, rel, question_id, "guidance", local) if guidance is not None else None,
         )
-    guidance = raw.get("guidance")
-    return Question(
-        id=question_id,
-        text=_text(raw["text"], rel, question_id, "text"),
-        minutes=minutes,
-        form=form,
-        guidance=_text(guidance, rel, question_id, "guidance") if guidance is not None else None,
-    )
 
 
-def _id(value, rel: str, where: str) -> str:
+def _id(value, rel: str, where: str, local: bool = False) -> str:
     if value is None:
         raise CourseDataError(rel, f"{where} has no 'id'")
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         raise CourseDataError(rel, f"{where}: id must be lower-case letters, digits and hyphens, found {value!r}")
+    if local:
+        check_local_id(value, rel, where, None)
     return value
 
 
-def _text(raw, rel: str, item: str, field: str) -> Text:
-    """A text with exactly one non-empty string per language."""
+def _text(raw, rel: str, item: str, field: str, local: bool = False) -> Text:
+    """A text with exactly one non-empty string per language.
+
+    A local folder may write only Swedish: a plain string, or a text without
+    the other languages. The other editions then show the Swedish, marked as such.
+    """
+    if local and isinstance(raw, str) and raw.strip():
+        raw = {LANGUAGES[0]: raw}
+    if local and isinstance(raw, dict) and isinstance(raw.get(LANGUAGES[0]), str) and raw[LANGUAGES[0]].strip():
+        swedish = raw[LANGUAGES[0]]
+        raw = {**{lang: InLanguage(swedish, LANGUAGES[0]) for lang in LANGUAGES}, **{k: v for k, v in raw.items() if v}}
     if isinstance(raw, str):
         raise CourseDataError(
             rel, f"missing translation: '{field}' is a plain string; expected one text for each of {_names(LANGUAGES)}", item
@@ -293,7 +276,12 @@ def _text(raw, rel: str, item: str, field: str) -> Text:
         if not isinstance(value, str):
             raise CourseDataError(rel, f"'{field}' in {lang} must be text, found {_kind(value)}", item)
     # Folded lines become one; a no-break space (\u00a0) stays as written.
-    return {lang: re.sub(r"[ \t\r\n]+", " ", raw[lang]).strip() for lang in LANGUAGES}
+    return {lang: _same_language(raw[lang], re.sub(r"[ \t\r\n]+", " ", raw[lang]).strip()) for lang in LANGUAGES}
+
+
+def _same_language(original: str, text: str) -> str:
+    lang = getattr(original, "lang", None)
+    return InLanguage(text, lang) if lang else text
 
 
 def _check_keys(raw: dict, spec: dict[str, bool], rel: str, item: str | None, where: str) -> None:

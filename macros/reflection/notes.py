@@ -124,7 +124,7 @@ def _step_blocks(course: Course, step: Step, lang: str) -> list[Block]:
     t = lambda key, **values: course.t(key, lang, **values)  # noqa: E731
     blocks = [
         Block("heading", step.title[lang], level=1),
-        Block("para", t("module_label", number=step.module.number, title=step.module.title[lang])),
+        Block("para", course.module_label(step.module, lang)),
         Block("fields", items=(t("field_date"), t("field_participants"), t("field_organisations"))),
         Block("para", step.intro[lang]),
         Block("heading", t("questions_heading"), level=2),

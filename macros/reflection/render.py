@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from macros.reflection.model import Course, Step
+from macros.reflection.model import Course, Step, text_html
 from macros.reflection.notes import FORMATS, Template, guidance_text
 
 MIME_TYPES = {
@@ -43,6 +43,8 @@ def render_block(course: Course, step: Step, lang: str, downloads: list[Download
         f'<p class="reflection__intro">{_t(step.intro[lang])}</p>',
         '<ol class="reflection__questions">',
     ]
+    if _written_in_another_language(step, lang):
+        out.insert(2, f'<p class="reflection__language-note">{_t(course.t("language_note", lang))}</p>')
     for question in step.questions:
         attrs = [f'class="reflection__question"', f'data-question-id="{_a(question.id)}"']
         if question.minutes is not None:
@@ -114,8 +116,13 @@ def _link(course: Course, download: Download, lang: str) -> str:
     )
 
 
+def _written_in_another_language(step: Step, lang: str) -> bool:
+    texts = [step.title[lang], step.intro[lang], *(q.text[lang] for q in step.questions)]
+    return any(getattr(text, "lang", lang) != lang for text in texts)
+
+
 def _t(text: str) -> str:
-    return escape(text, quote=False)
+    return text_html(text)
 
 
 def _a(value: str) -> str:

@@ -1,0 +1,71 @@
+"""Read a YAML data file strictly, keeping the line of every mapping for error messages.
+
+PyYAML keeps the last of two equal keys without a word; we refuse them. Each
+mapping comes back as a `LineDict`, a dict that knows the line it starts on,
+so that a check far from the parser can still say where the problem is.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+
+from macros.errors import CourseDataError
+
+
+class LineDict(dict):
+    line: int | None = None
+
+
+def line_of(value) -> int | None:
+    return getattr(value, "line", None)
+
+
+@contextmanager
+def errors_at(value):
+    """Give a CourseDataError raised inside the line of `value`, the mapping being checked."""
+    try:
+        yield
+    except CourseDataError as exc:
+        annotated = exc.at_line(line_of(value))
+        if annotated is exc:
+            raise
+        raise annotated from None
+
+
+class _StrictLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader, node, deep=False):
+    keys = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in keys:
+            mark = key_node.start_mark
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (line {mark.line + 1}, column {mark.column + 1})", mark
+            )
+        keys.add(key)
+    mapping = LineDict(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_yaml(path: Path, rel: str):
+    """The data in `path`; unreadable text or malformed YAML fails naming `rel` and the line."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+    except UnicodeDecodeError as exc:
+        raise CourseDataError(rel, f"not UTF-8 text: {exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        if mark is not None:
+            raise CourseDataError(rel, f"malformed YAML: {problem} at line {mark.line + 1}, column {mark.column + 1}") from exc
+        raise CourseDataError(rel, f"malformed YAML: {problem}") from exc
