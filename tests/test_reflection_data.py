@@ -110,7 +110,7 @@ def test_malformed_yaml_names_file_and_line(tmp_path):
 
 def test_unknown_key_names_question_and_expected_keys(tmp_path):
     message = fails(tmp_path, "unknown-key.yml")
-    assert "data/reflection/1-unknown-key.yml: prov-forsta: unknown key(s) minuter in the question" in message
+    assert "data/reflection/1-unknown-key.yml, line 11: prov-forsta: unknown key(s) minuter in the question" in message
     assert "expected form, guidance, id, minutes, text" in message
 
 
@@ -127,7 +127,7 @@ def test_duplicate_id_across_files_names_both(tmp_path):
 def test_missing_translation_says_found_and_expected(tmp_path):
     message = fails(tmp_path, "missing-translation.yml")
     assert (
-        "data/reflection/1-missing-translation.yml: prov-forsta: missing translation 'en' in 'text'"
+        "data/reflection/1-missing-translation.yml, line 11: prov-forsta: missing translation 'en' in 'text'"
         " (found: sv; expected: sv, en)"
     ) in message
 
