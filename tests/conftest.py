@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import BROWSER_ARGS, CHROMIUM
+from tests.local_site import local_env
 from tests.site_build import ROOT, SiteServer, build_site, free_port
 from tests.site_pages import site_pages
 
@@ -57,6 +58,21 @@ def offline_site(tmp_path_factory) -> Path:
         archive.extractall(target)
     (folder,) = [p for p in target.iterdir() if p.is_dir()]
     return folder
+
+
+@pytest.fixture(scope="session")
+def local_site(tmp_path_factory) -> Path:
+    """The course built with the example local folder (LOCAL_DIR=examples/lokalt)."""
+    site_dir = tmp_path_factory.mktemp("local-site")
+    result = build_site(site_dir, extra_env=local_env())
+    assert result.returncode == 0, result.output[-3000:]
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def local_server(local_site):
+    with SiteServer(local_site, free_port()) as srv:
+        yield srv
 
 
 @pytest.fixture(scope="session")

@@ -88,8 +88,6 @@ def load_course(data_dir: Path, root: Path) -> Course:
     for path in module_files:
         for step in _parse_module_file(path, root, forms):
             for item in (step.id, *(q.id for q in step.questions)):
-                if item.startswith(LOCAL_PREFIX):
-                    raise CourseDataError(step.file, f"ids that start with '{LOCAL_PREFIX}' belong to local folders", item)
                 if item in seen:
                     where = "in the same file" if seen[item] == step.file else f"first defined in {seen[item]}"
                     raise CourseDataError(step.file, f"duplicate id ({where}); each id must be unique in the course", item)
@@ -239,6 +237,8 @@ def _id(value, rel: str, where: str, local: bool = False) -> str:
         raise CourseDataError(rel, f"{where}: id must be lower-case letters, digits and hyphens, found {value!r}")
     if local:
         check_local_id(value, rel, where, None)
+    elif value.startswith(LOCAL_PREFIX):
+        raise CourseDataError(rel, f"ids that start with '{LOCAL_PREFIX}' belong to local folders; found '{value}'", where)
     return value
 
 
