@@ -197,9 +197,8 @@ def test_a_core_id_in_the_local_namespace_fails(tmp_path):
     assert "data/reflection/1-varfor-nara-vard.yml, line 18: modul-1, question number 1: ids that start with 'lokal-' belong to local folders; found 'lokal-modul-1-behov'" in result.output
 
 
-def test_an_update_that_adds_the_same_ids_and_changes_a_page_keeps_the_folder_working(tmp_path):
-    """A new version of the course changes a page and adds a step and question with the local ids' names."""
-    project = copy_project(tmp_path / "project")
+def add_core_step_named_like_the_local_one(project: Path) -> Path:
+    """A new version of the course: a changed page, and a step and question named as the local ones without lokal-."""
     module = project / "docs" / "modules" / "varfor-nara-vard.md"
     module.write_text(module.read_text(encoding="utf-8") + "\nEtt nytt stycke i en ny version av kursen.\n", encoding="utf-8")
 
@@ -217,6 +216,11 @@ def test_an_update_that_adds_the_same_ids_and_changes_a_page_keeps_the_folder_wo
     for name in ("varfor-nara-vard.md", "varfor-nara-vard.en.md"):
         page = project / "docs" / "modules" / name
         page.write_text(page.read_text(encoding="utf-8") + '\n{{ reflektion("fardplan") }}\n', encoding="utf-8")
+    return project
+
+
+def test_an_update_that_adds_the_same_ids_and_changes_a_page_keeps_the_folder_working(tmp_path):
+    project = add_core_step_named_like_the_local_one(copy_project(tmp_path / "project"))
     result = build_site(tmp_path / "out", project=project, extra_env=local_env())
     assert result.returncode == 0, result.output[-3000:]
     notes = html(tmp_path / "out", "anteckningar/")
