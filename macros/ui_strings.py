@@ -45,14 +45,14 @@ PAGE_SPECIFIC = (
     (("notes.import.", "notes.export.", "notes.clear.", "notes.leftovers.", "notes.cancel", "notes.date_time", "notes.locale"), r"data-notes-tools"),
     (("meeting.",), r'<section\b[^>]*\bclass="reflection\b'),
     (("shortcuts.",), r"data-course-shortcuts"),
-    # Written into the page at build time; no script shows them.
-    (("local.",), r"(?!)"),
 )
+# Strings the build writes into pages; no script shows them, so no page carries them.
+BUILD_ONLY = ("local.",)
 
 
 def strings_for_page(lang: str, html: str) -> dict[str, str]:
     """The strings a page's scripts can show: every string but those of features the page lacks."""
-    left_out = tuple(prefix for prefixes, marker in PAGE_SPECIFIC if not re.search(marker, html) for prefix in prefixes)
+    left_out = BUILD_ONLY + tuple(prefix for prefixes, marker in PAGE_SPECIFIC if not re.search(marker, html) for prefix in prefixes)
     return {key: value for key, value in strings_for(lang).items() if not key.startswith(left_out)}
 
 
