@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build offline test install system-deps node-deps clean lock
+.PHONY: serve build offline test install system-deps node-deps clean lock local-new
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -23,6 +23,11 @@ offline: $(STAMP)
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir dist/$(OFFLINE_NAME)
 	cd dist && ../$(BIN)/python -m zipfile -c $(OFFLINE_NAME).zip $(OFFLINE_NAME)/
 	@ls -l dist/$(OFFLINE_NAME).zip
+
+# A starting local folder, with comments in Swedish: make local-new DIR=../var-kurs
+# (then LOCAL_DIR=../var-kurs make serve). It refuses a folder that exists.
+local-new:
+	@bash tools/local-new.sh "$(DIR)"
 
 test: $(STAMP) system-deps node-deps
 	$(BIN)/python -m pytest
