@@ -1,6 +1,7 @@
 """mkdocs-macros entry point: registers the macros authors call in pages."""
 
 import sys
+from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -11,6 +12,7 @@ if str(ROOT) not in sys.path:
 from macros.reflection.build import STATE as REFLECTION  # noqa: E402
 from macros.print_course import whole_course_markdown  # noqa: E402
 from macros.accessibility_statement import load_statement, statement_html  # noqa: E402
+from macros.branding import organisation_name  # noqa: E402
 from macros.feedback import feedback_link_html  # noqa: E402
 from macros.glossary import glossary_html, load_glossary  # noqa: E402
 from macros.local_build import LOCAL  # noqa: E402
@@ -46,6 +48,13 @@ def define_env(env):
     def feedback_link() -> str:
         """A mailto link to config.extra.feedback_email, the one place the address is set: {{ feedback_link() }}."""
         return feedback_link_html(env.conf["extra"])
+
+    @env.macro
+    def utgivare() -> str:
+        """The organisation's name in the page's language, marked Swedish where no other is given: {{ utgivare() }}."""
+        lang, extra = _page_language(env), env.conf["extra"]
+        name = escape(organisation_name(extra, lang))
+        return name if lang == "sv" or organisation_name(extra, lang) != organisation_name(extra, "sv") else f'<span lang="sv">{name}</span>'
 
     @env.macro
     def mina_anteckningar() -> str:

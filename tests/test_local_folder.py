@@ -119,6 +119,8 @@ def test_branding_comes_from_the_folder(local_site):
     assert "Region Norrvik and the municipalities of Norrvik County" in english
     assert "(exempel)" not in english
     assert "tillganglighet@norrvik.example" in english
+    assert "published by Region Norrvik and the municipalities of Norrvik County" in html(local_site, "en/om-kursen/")
+    assert "ges ut av Region Norrvik och kommunerna i Norrviks län" in html(local_site, "om-kursen/")
 
 
 # Build errors: each names the local file, what was found and what was expected.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from macros.ui_strings import PAGE_SPECIFIC, load_table
+from macros.ui_strings import BUILD_ONLY, PAGE_SPECIFIC, load_table
 from tests.site_build import ROOT
 from tests.site_pages import page_html
 
@@ -55,7 +55,8 @@ def test_pages_carry_only_the_strings_of_their_features(site_dir, pages):
         for prefixes, marker in PAGE_SPECIFIC:
             has = any(key.startswith(prefixes) for key in ui)
             assert has == bool(re.search(marker, html)), f"{page}: strings {prefixes[0]}… {'missing' if not has else 'not needed'}"
-        assert set(ui) >= {k for k in load_table(page.lang) if group_of(k) is None}, page
+        assert not [k for k in ui if k.startswith(BUILD_ONLY)], f"{page}: build-only strings sent to scripts"
+        assert set(ui) >= {k for k in load_table(page.lang) if group_of(k) is None and not k.startswith(BUILD_ONLY)}, page
         sizes[str(page)] = len(json.dumps(ui, ensure_ascii=False).encode("utf-8"))
     # The notes page, a module page, the accessibility page and a plain page each have their own set.
     print("\ninterface strings per page (bytes): " + ", ".join(f"{k} {v}" for k, v in sorted(sizes.items()) if k.startswith("sv:")))
