@@ -29,3 +29,16 @@ def _load(path: str, rel: str, mtime_ns: int, size: int, parse: Callable[[object
     except yaml.YAMLError as exc:
         raise CourseDataError(rel, f"not valid YAML: {exc}") from exc
     return parse(data)
+
+
+# Core data merged with a local file, by (merge, core, local file, its mtime and size).
+_MERGED: dict[tuple, object] = {}
+
+
+def merged_with_local(core: T, path: Path, merge: Callable[[T, Path], T]) -> T:
+    """`merge(core, path)`, kept until the local file or the core data changes."""
+    stat = path.stat()
+    key = (merge, id(core), str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _MERGED:
+        _MERGED[key] = merge(core, path)
+    return _MERGED[key]

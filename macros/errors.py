@@ -1,5 +1,7 @@
 """One error type for the course's own build checks."""
 
+from contextlib import contextmanager
+
 from mkdocs.exceptions import PluginError
 
 
@@ -20,3 +22,14 @@ class CourseDataError(PluginError):
         if self.line or not line:
             return self
         return CourseDataError(self.file, self.problem, self.item, line)
+
+
+@contextmanager
+def errors_named(shared_file: str, file: str):
+    """Errors from checks written for `shared_file` name `file`, the local file actually checked."""
+    try:
+        yield
+    except CourseDataError as exc:
+        if exc.file != shared_file:
+            raise
+        raise CourseDataError(file, exc.problem, exc.item, exc.line) from None

@@ -9,13 +9,12 @@ explanations as abbreviation definitions (`abbreviation_markdown`), which the
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from macros.data_files import load_checked
-from macros.errors import CourseDataError
+from macros.data_files import load_checked, merged_with_local
+from macros.errors import CourseDataError, errors_named
 from macros.local_folder import GLOSSARY_FILE as LOCAL_GLOSSARY
 from macros.local_folder import LocalFolder, check_local_id, display_path
 from macros.yaml_source import errors_at, read_yaml
@@ -34,10 +33,6 @@ WORD_EDGES = re.compile(r"\w(?:.*\w)?")
 FORBIDDEN = ("[", "]", "\\", "{{", "{%", "{#")
 # Swedish alphabetical order puts å, ä, ö after z.
 _SORT_SV = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
-
-
-# Core data merged with a local file, by (core, local file, its mtime and size).
-_MERGED: dict[tuple, object] = {}
 
 
 @dataclass(frozen=True)
@@ -100,11 +95,7 @@ def load_glossary(project_dir: Path, local: LocalFolder | None = None) -> Glossa
     path = local.data_file(LOCAL_GLOSSARY) if local else None
     if path is None:
         return core
-    stat = path.stat()
-    key = (id(core), str(path), stat.st_mtime_ns, stat.st_size)
-    if key not in _MERGED:
-        _MERGED[key] = _with_local_terms(core, path)
-    return _MERGED[key]
+    return merged_with_local(core, path, _with_local_terms)
 
 
 def _with_local_terms(core: Glossary, path: Path) -> Glossary:
@@ -116,7 +107,7 @@ def _with_local_terms(core: Glossary, path: Path) -> Glossary:
         raise CourseDataError(rel, f"expected a mapping with the key 'terms' and a list of terms, found {data!r:.80}")
     terms = list(core.terms)
     for number, item in enumerate(items, start=1):
-        with errors_at(item), _named(rel):
+        with errors_at(item), errors_named(GLOSSARY_FILE, rel):
             term = _parse_term(item, number)
             check_local_id(term.id, rel, f"term '{term.id}'", None)
             if any(t.id == term.id for t in terms):
@@ -124,16 +115,6 @@ def _with_local_terms(core: Glossary, path: Path) -> Glossary:
         terms.append(term)
     return Glossary(tuple(terms))
 
-
-@contextmanager
-def _named(rel: str):
-    """Errors from the shared term checks name the local file instead of data/glossary.yml."""
-    try:
-        yield
-    except CourseDataError as exc:
-        if exc.file != GLOSSARY_FILE:
-            raise
-        raise CourseDataError(rel, exc.problem, exc.item, exc.line) from None
 
 
 def parse_glossary(data: object) -> Glossary:

@@ -177,8 +177,10 @@ def _sync(target: Path, wanted: dict[str, Path | str]) -> None:
         if isinstance(source, Path):
             if path.is_symlink() and Path(os.readlink(path)) == source.resolve():
                 continue
-            if path.exists() or path.is_symlink():
-                path.unlink() if not path.is_dir() or path.is_symlink() else shutil.rmtree(path)
+            if path.is_symlink() or path.is_file():
+                path.unlink()
+            elif path.is_dir():
+                shutil.rmtree(path)
             path.symlink_to(source.resolve())
         else:
             if path.is_file() and not path.is_symlink() and path.read_text(encoding="utf-8") == source:
@@ -210,22 +212,24 @@ def _without(nav: list, hidden: set[str]) -> list:
     return out
 
 
-def _contains(nav: list, path: str) -> bool:
-    for item in nav:
+def _find(nav: list, path: str) -> tuple[list, int] | None:
+    """The list that holds the entry for `path`, and its index there, searching sections too."""
+    for index, item in enumerate(nav):
         if _entry_path(item) == path:
-            return True
+            return nav, index
         if isinstance(item, dict) and len(item) == 1 and isinstance(next(iter(item.values())), list):
-            if _contains(next(iter(item.values())), path):
-                return True
-    return False
+            if found := _find(next(iter(item.values())), path):
+                return found
+    return None
+
+
+def _contains(nav: list, path: str) -> bool:
+    return _find(nav, path) is not None
 
 
 def _insert_after(nav: list, after: str, path: str) -> bool:
-    for index, item in enumerate(nav):
-        if _entry_path(item) == after:
-            nav.insert(index + 1, path)
-            return True
-        if isinstance(item, dict) and len(item) == 1 and isinstance(next(iter(item.values())), list):
-            if _insert_after(next(iter(item.values())), after, path):
-                return True
+    if found := _find(nav, after):
+        entries, index = found
+        entries.insert(index + 1, path)
+        return True
     return False

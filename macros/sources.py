@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from macros.data_files import load_checked
-from macros.errors import CourseDataError
+from macros.data_files import load_checked, merged_with_local
+from macros.errors import CourseDataError, errors_named
 from macros.local_folder import SOURCES_FILE as LOCAL_SOURCES
 from macros.local_folder import LocalFolder, check_local_id, display_path
 from macros.yaml_source import errors_at, line_of, read_yaml
@@ -22,10 +21,6 @@ SOURCE_KEYS = {"id", "group", "title", "title_en", "publisher", "publisher_en", 
 REQUIRED = ("group", "title", "title_en", "publisher")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 URL_PATTERN = re.compile(r"https?://[^\s<>\"']+")
-
-
-# Core data merged with a local file, by (core, local file, its mtime and size).
-_MERGED: dict[tuple, object] = {}
 
 
 @dataclass(frozen=True)
@@ -82,11 +77,7 @@ def load_sources(project_dir: Path, local: LocalFolder | None = None) -> Sources
     path = local.data_file(LOCAL_SOURCES) if local else None
     if path is None:
         return core
-    stat = path.stat()
-    key = (id(core), str(path), stat.st_mtime_ns, stat.st_size)
-    if key not in _MERGED:
-        _MERGED[key] = _with_local_sources(core, path)
-    return _MERGED[key]
+    return merged_with_local(core, path, _with_local_sources)
 
 
 def _with_local_sources(core: Sources, path: Path) -> Sources:
@@ -95,7 +86,7 @@ def _with_local_sources(core: Sources, path: Path) -> Sources:
     data = read_yaml(path, rel)
     if not isinstance(data, dict) or set(data) - TOP_KEYS or not isinstance(data.get("sources"), list) or not data["sources"]:
         raise CourseDataError(rel, f"expected a mapping with a list under 'sources' (and 'groups', if any), found {data!r:.80}")
-    with _named(rel):
+    with errors_named(SOURCES_FILE, rel):
         local_groups = _parse_groups(data["groups"]) if data.get("groups") is not None else ()
     for group in local_groups:
         check_local_id(group.id, rel, f"group '{group.id}'", line_of(data.get("groups")))
@@ -103,7 +94,7 @@ def _with_local_sources(core: Sources, path: Path) -> Sources:
     known = {g.id for g in groups}
     sources = list(core.sources)
     for number, item in enumerate(data["sources"], start=1):
-        with errors_at(item), _named(rel):
+        with errors_at(item), errors_named(SOURCES_FILE, rel):
             source = _parse_source(item, number, known)
             check_local_id(source.id, rel, f"source '{source.id}'", None)
             if any(s.id == source.id for s in sources):
@@ -111,16 +102,6 @@ def _with_local_sources(core: Sources, path: Path) -> Sources:
         sources.append(source)
     return Sources(groups, tuple(sources))
 
-
-@contextmanager
-def _named(rel: str):
-    """Errors from the shared source checks name the local file instead of data/sources.yml."""
-    try:
-        yield
-    except CourseDataError as exc:
-        if exc.file != SOURCES_FILE:
-            raise
-        raise CourseDataError(rel, exc.problem, exc.item, exc.line) from None
 
 
 def parse_sources(data: object) -> Sources:

@@ -139,7 +139,7 @@ def edit_yaml(path: Path, change) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def build_fails(folder: Path, tmp_path: Path, *expected: str) -> str:
+def assert_build_fails(folder: Path, tmp_path: Path, *expected: str) -> str:
     result = build_site(tmp_path / "out", extra_env=local_env(folder))
     assert result.returncode != 0, "the build should have failed"
     for text in expected:
@@ -149,7 +149,7 @@ def build_fails(folder: Path, tmp_path: Path, *expected: str) -> str:
 
 def test_a_local_id_outside_the_namespace_fails(folder, tmp_path):
     edit_yaml(folder / "reflection" / "fardplan.yml", lambda d: d["steps"][0]["questions"][1].update(id="fardplan-uppfoljning"))
-    build_fails(
+    assert_build_fails(
         folder, tmp_path, "reflection/fardplan.yml, line ", "id 'fardplan-uppfoljning' is not in the local namespace",
         "expected an id that starts with 'lokal-'",
     )
@@ -157,37 +157,37 @@ def test_a_local_id_outside_the_namespace_fails(folder, tmp_path):
 
 def test_a_local_id_that_clashes_fails(folder, tmp_path):
     edit_yaml(folder / "reflection" / "overenskommelser.yml", lambda d: d["steps"][0].update(id="lokal-fardplan") or d["steps"][0]["questions"][0].update(id="lokal-fardplan-nav"))
-    build_fails(folder, tmp_path, "reflection/overenskommelser.yml: lokal-fardplan: duplicate id", "first defined in", "fardplan.yml")
+    assert_build_fails(folder, tmp_path, "reflection/overenskommelser.yml: lokal-fardplan: duplicate id", "first defined in", "fardplan.yml")
 
 
 def test_a_missing_page_fails(folder, tmp_path):
     (folder / "pages" / "kontakter.md").unlink()
-    build_fails(folder, tmp_path, "local.yml, line 20: page number 2: the page kontakter.md is missing", "expected the file", "pages/kontakter.md")
+    assert_build_fails(folder, tmp_path, "local.yml, line 20: page number 2: the page kontakter.md is missing", "expected the file", "pages/kontakter.md")
 
 
 def test_a_page_placed_after_a_page_the_course_lacks_fails(folder, tmp_path):
     edit_yaml(folder / "local.yml", lambda d: d["pages"][0].update(after="modules/finns-inte.md"))
-    build_fails(folder, tmp_path, "local.yml, line ", "'after' names 'modules/finns-inte.md', which is not in the navigation", "expected a page in the course's navigation")
+    assert_build_fails(folder, tmp_path, "local.yml, line ", "'after' names 'modules/finns-inte.md', which is not in the navigation", "expected a page in the course's navigation")
 
 
 def test_a_step_attached_to_a_module_that_does_not_exist_fails(folder, tmp_path):
     edit_yaml(folder / "reflection" / "overenskommelser.yml", lambda d: d["attach"].update(module="modul-9"))
-    build_fails(folder, tmp_path, "reflection/overenskommelser.yml, line 2: 'attach' names module 'modul-9', which the course does not have", "expected one of varfor-nara-vard")
+    assert_build_fails(folder, tmp_path, "reflection/overenskommelser.yml, line 2: 'attach' names module 'modul-9', which the course does not have", "expected one of varfor-nara-vard")
 
 
 def test_malformed_yaml_fails_with_its_line(folder, tmp_path):
     path = folder / "glossary.yml"
     path.write_text(path.read_text(encoding="utf-8") + "  - id: [unclosed\n", encoding="utf-8")
-    build_fails(folder, tmp_path, "glossary.yml: malformed YAML", "line 1")
+    assert_build_fails(folder, tmp_path, "glossary.yml: malformed YAML", "line 1")
 
 
 def test_hiding_a_page_the_course_no_longer_has_fails_saying_what_and_where(folder, tmp_path):
     edit_yaml(folder / "local.yml", lambda d: d["hide"].append("fordjupning/borttagen.md"))
-    build_fails(folder, tmp_path, "local.yml, line ", "'hide' names fordjupning/borttagen.md, which this version of the course does not have")
+    assert_build_fails(folder, tmp_path, "local.yml, line ", "'hide' names fordjupning/borttagen.md, which this version of the course does not have")
 
 
 def test_a_local_dir_that_is_not_a_folder_fails(tmp_path):
-    build_fails(tmp_path / "finns-inte", tmp_path, "finns-inte: LOCAL_DIR names no folder")
+    assert_build_fails(tmp_path / "finns-inte", tmp_path, "finns-inte: LOCAL_DIR names no folder")
 
 
 def test_a_core_id_in_the_local_namespace_fails(tmp_path):
