@@ -18,7 +18,7 @@ LANGUAGES = ("sv", "en")
 TOP_KEYS = {"groups", "sources"}
 GROUP_KEYS = {"id", *LANGUAGES}
 SOURCE_KEYS = {"id", "group", "title", "title_en", "publisher", "publisher_en", "year", "urls", "note", "note_en"}
-REQUIRED = ("group", "title", "title_en", "publisher")
+REQUIRED = ("group", "title", "title_en")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 URL_PATTERN = re.compile(r"https?://[^\s<>\"']+")
 
@@ -35,7 +35,7 @@ class Source:
     group: str
     title: str
     title_en: str
-    publisher: str
+    publisher: str | None
     publisher_en: str | None
     year: int | None
     urls: tuple[str, ...]
@@ -46,15 +46,20 @@ class Source:
         """One list item: title, publisher and year, a note, and the addresses as links."""
         if lang == "sv":
             title = f"<cite>{escape(self.title)}</cite>"
-            publisher, note = escape(self.publisher), self.note
+            publisher, note = escape(self.publisher) if self.publisher else "", self.note
         else:
             # Swedish titles stay in Swedish, with the translation in brackets. The space
             # sits inside <cite> so that text readers see the title's last word apart.
             title = f'<cite lang="sv">{escape(self.title)} </cite>[{escape(self.title_en)}]'
             # A publisher without an English name is a Swedish name, read as Swedish.
-            publisher = escape(self.publisher_en) if self.publisher_en else f'<span lang="sv">{escape(self.publisher)}</span>'
+            if self.publisher_en or not self.publisher:
+                publisher = escape(self.publisher_en or "")
+            else:
+                publisher = f'<span lang="sv">{escape(self.publisher)}</span>'
             note = self.note_en
-        parts = [f"{title}.", publisher + (f", {self.year}." if self.year else ".")]
+        parts = [f"{title}."]
+        if publisher or self.year:
+            parts.append(", ".join(p for p in (publisher, str(self.year or "")) if p) + ".")
         if note:
             parts.append(escape(note))
         links = "<br>".join(f'<a href="{escape(url)}">{escape(url)}</a>' for url in self.urls)
@@ -169,6 +174,8 @@ def _parse_source(item: object, number: int, known_groups: set[str]) -> Source:
         raise CourseDataError(
             SOURCES_FILE, f"unknown group '{item['group']}'; expected one of {', '.join(sorted(known_groups))}", name
         )
+    if "publisher_en" in item and "publisher" not in item:
+        raise CourseDataError(SOURCES_FILE, "'publisher_en' without 'publisher'", name)
     if ("note" in item) != ("note_en" in item):
         missing = "note_en" if "note" in item else "note"
         raise CourseDataError(SOURCES_FILE, f"missing '{missing}' translation of the note", name)
@@ -186,7 +193,7 @@ def _parse_source(item: object, number: int, known_groups: set[str]) -> Source:
         group=item["group"],
         title=_text(item["title"], "title", name),
         title_en=_text(item["title_en"], "title_en", name),
-        publisher=_text(item["publisher"], "publisher", name),
+        publisher=_text(item["publisher"], "publisher", name) if "publisher" in item else None,
         publisher_en=_text(item["publisher_en"], "publisher_en", name) if "publisher_en" in item else None,
         year=year,
         urls=tuple(urls),
