@@ -5,14 +5,21 @@ Nothing here reads YAML: the steps and questions come from the loaded course
 meeting view can never disagree. Macros, registered in `macros/main.py`:
 
     {{ tidsplan(1, "modul-1", "modul-2") }}   one meeting: its steps, questions and suggested minutes
-    {{ samtalsminuter("steg-3", "avslutning") }}   the suggested minutes of some steps, as a number
+    {{ samtalsminuter("steg-3", "avslutning") }}   the suggested minutes of some steps, as a marked-up number
+    {{ modulminuter(1) }}                        the suggested minutes of a module's questions, the same way
     {{ samtalskort() }}                          every question as a card to print and cut out
 
 Interface words (table headings, captions) are the `meeting.` keys of data/ui/*.yml.
+
+Every figure of minutes the site shows is the sum `suggested_minutes` makes of
+the questions' `minutes` in data/reflection/*.yml; no page writes one itself.
+Each figure carries the steps it adds up (`data-steps`), so a test can add them
+up again from the data (tests/test_times_from_data.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
@@ -20,7 +27,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.editions import edition_prefix
 from macros.errors import CourseDataError
-from macros.reflection.model import Course, Step, text_html
+from macros.reflection.model import Course, Question, Step, text_html
 from macros.reflection.notes import guidance_text
 from macros.local_docs import origin_name
 from macros.reflection.render import heading_id
@@ -48,6 +55,11 @@ class PlanRow:
     without_minutes: int  # questions that suggest no time
 
 
+def suggested_minutes(questions: Iterable[Question]) -> int:
+    """The one sum of minutes: the suggested minutes of these questions (those without a time count 0)."""
+    return sum(q.minutes for q in questions if q.minutes is not None)
+
+
 def plan_rows(course: Course, step_ids: tuple[str, ...], page_src: str) -> list[PlanRow]:
     """One row per step, in the order given; an unknown or repeated id stops the build."""
     if not step_ids:
@@ -64,13 +76,30 @@ def plan_rows(course: Course, step_ids: tuple[str, ...], page_src: str) -> list[
 
 
 def _plan_row(step: Step) -> PlanRow:
-    timed = [q.minutes for q in step.questions if q.minutes is not None]
-    return PlanRow(step, len(step.questions), sum(timed), len(step.questions) - len(timed))
+    untimed = sum(1 for q in step.questions if q.minutes is None)
+    return PlanRow(step, len(step.questions), suggested_minutes(step.questions), untimed)
 
 
 def meeting_minutes(course: Course, step_ids: tuple[str, ...], page_src: str) -> int:
     """The suggested minutes of all questions in these steps."""
-    return sum(row.minutes for row in plan_rows(course, step_ids, page_src))
+    return suggested_minutes(q for row in plan_rows(course, step_ids, page_src) for q in row.step.questions)
+
+
+def module_step_ids(course: Course, number: int, page_src: str) -> tuple[str, ...]:
+    """The steps of module `number`, in course order; an unknown module stops the build."""
+    ids = tuple(step.id for step in course.steps if step.module.number == number and step.follows is None)
+    if not ids:
+        numbers = sorted({step.module.number for step in course.steps if step.module.number is not None})
+        raise CourseDataError(origin_name(page_src), f"unknown module {number}; expected one of {numbers}")
+    return ids
+
+
+def minutes_html(course: Course, step_ids: tuple[str, ...], page_src: str) -> str:
+    """A figure of minutes in running text, marked with the steps it adds up."""
+    rows = plan_rows(course, step_ids, page_src)  # with the local steps that follow them
+    minutes = meeting_minutes(course, step_ids, page_src)
+    steps = " ".join(row.step.id for row in rows)
+    return f'<span class="course-minutes" data-steps="{_a(steps)}" data-minutes="{minutes}">{minutes}</span>'
 
 
 def render_time_plan(
@@ -83,10 +112,10 @@ def render_time_plan(
 ) -> str:
     """One meeting's table; each step links to its reflection block on the module page."""
     rows = plan_rows(course, step_ids, page.src)
-    total = sum(row.minutes for row in rows)
+    total = meeting_minutes(course, step_ids, page.src)
     caption = ui["meeting.plan_caption"].format(number=number, minutes=total)
     out = [
-        f'<table data-meeting="{number}" data-minutes="{total}">',
+        f'<table data-meeting="{number}" data-steps="{_a(" ".join(row.step.id for row in rows))}" data-minutes="{total}">',
         f"<caption>{_t(caption)}</caption>",
         "<thead><tr>"
         f'<th scope="col">{_t(ui["meeting.plan_step"])}</th>'
@@ -98,7 +127,7 @@ def render_time_plan(
     for row in rows:
         href = page.link_to(f"{edition_prefix(lang)}{row.step.module.page}") + "#" + heading_id(row.step.id)
         out.append(
-            f'<tr data-step-id="{_a(row.step.id)}" data-minutes="{row.minutes}">'
+            f'<tr data-step-id="{_a(row.step.id)}" data-steps="{_a(row.step.id)}" data-minutes="{row.minutes}">'
             f'<th scope="row"><a href="{_a(href)}">{_t(row.step.title[lang])}</a></th>'
             f"<td>{row.questions}</td><td>{row.minutes}</td></tr>"
         )
@@ -124,7 +153,8 @@ def render_cards(course: Course, lang: str, ui: dict[str, str]) -> str:
         for number, question in enumerate(step.questions, start=1):
             position = ui["meeting.position"].format(number=number, count=count)
             card = [
-                f'<li class="discussion-card" data-question-id="{_a(question.id)}" data-step-id="{_a(step.id)}">',
+                f'<li class="discussion-card" data-question-id="{_a(question.id)}" data-step-id="{_a(step.id)}"'
+                + (f' data-minutes="{question.minutes}">' if question.minutes is not None else ">"),
                 f'<p class="discussion-card__step">{_t(step.title[lang])}</p>',
                 f'<p class="discussion-card__question">{_t(question.text[lang])}</p>',
             ]

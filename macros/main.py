@@ -18,7 +18,7 @@ from macros.glossary import glossary_html, load_glossary  # noqa: E402
 from macros.local_build import LOCAL  # noqa: E402
 from macros.sources import load_sources, sources_markdown  # noqa: E402
 from macros.notes_page import notes_outline, notes_sections, progress_overview  # noqa: E402
-from macros.facilitation import PageRef, meeting_minutes, render_cards, render_time_plan  # noqa: E402
+from macros.facilitation import PageRef, minutes_html, module_step_ids, render_cards, render_time_plan  # noqa: E402
 from macros.ui_strings import strings_for  # noqa: E402
 
 
@@ -93,9 +93,15 @@ def define_env(env):
         return "\n\n" + html + "\n\n"
 
     @env.macro
-    def samtalsminuter(*step_ids: str) -> int:
-        """The suggested minutes of some steps, as a number: {{ samtalsminuter("steg-3", "avslutning") }}."""
-        return meeting_minutes(REFLECTION.course, step_ids, env.page.file.src_uri)
+    def samtalsminuter(*step_ids: str) -> str:
+        """The suggested minutes of some steps, marked up: {{ samtalsminuter("steg-3", "avslutning") }}."""
+        return minutes_html(REFLECTION.course, step_ids, env.page.file.src_uri)
+
+    @env.macro
+    def modulminuter(number: int) -> str:
+        """The suggested minutes of all a module's questions, marked up: {{ modulminuter(1) }}."""
+        src = env.page.file.src_uri
+        return minutes_html(REFLECTION.course, module_step_ids(REFLECTION.course, number, src), src)
 
     @env.macro
     def samtalskort() -> str:
