@@ -71,3 +71,16 @@ def test_interface_strings_are_spelled_correctly():
             if unknown := misspelled(text, lang):
                 problems[f"{lang}: {key}"] = sorted(unknown)
     assert problems == {}, f"unknown words (fix them or add names and terms to {WORDLIST.relative_to(ROOT)})"
+
+
+def test_term_table_is_spelled_correctly():
+    """data/terms.yml: each Swedish term in sv_SE and its one English rendering in en_GB."""
+    import yaml
+
+    terms = yaml.safe_load((ROOT / "data" / "terms.yml").read_text(encoding="utf-8"))["terms"]
+    problems = {}
+    for entry in terms:
+        for lang in DICTIONARIES:
+            if unknown := misspelled(entry[lang], lang):
+                problems[f"{entry['sv']} [{lang}]"] = sorted(unknown)
+    assert problems == {}
