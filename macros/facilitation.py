@@ -31,6 +31,7 @@ from macros.reflection.model import Course, Question, Step, text_html
 from macros.reflection.notes import guidance_text
 from macros.local_docs import origin_name
 from macros.reflection.render import heading_id
+from macros.ui_strings import ui_text
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def render_time_plan(
     """One meeting's table; each step links to its reflection block on the module page."""
     rows = plan_rows(course, step_ids, page.src)
     total = meeting_minutes(course, step_ids, page.src)
-    caption = ui["meeting.plan_caption"].format(number=number, minutes=total)
+    caption = ui_text(ui, "meeting.plan_caption", number=number, count=total)
     out = [
         f'<table data-meeting="{number}" data-steps="{_a(" ".join(row.step.id for row in rows))}" data-minutes="{total}">',
         f"<caption>{_t(caption)}</caption>",
@@ -141,7 +142,7 @@ def render_time_plan(
     ]
     untimed = sum(row.without_minutes for row in rows)
     if untimed:
-        out.append(f'<p class="meeting-plan__note">{_t(ui["meeting.plan_untimed"].format(count=untimed))}</p>')
+        out.append(f'<p class="meeting-plan__note">{_t(ui_text(ui, "meeting.plan_untimed", count=untimed))}</p>')
     return "\n".join(out)
 
 

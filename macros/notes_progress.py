@@ -18,6 +18,8 @@ import re
 
 from mkdocs.utils import get_relative_url
 
+from macros.ui_strings import ui_text
+
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 _SECTION = re.compile(r"<section\b[^>]*>")
 _MODULE = re.compile(r'\bdata-module="([^"]*)"')
@@ -47,10 +49,7 @@ def progress_box(ui: dict[str, str], questions: int, notes_href: str) -> str:
     """The box as notes.js built it, with 0 answers of `questions`."""
 
     def text(key: str, **values) -> str:
-        value = ui[key]
-        for name, number in values.items():
-            value = value.replace("{" + name + "}", str(number))
-        return html.escape(value, quote=False)
+        return html.escape(ui_text(ui, key, **values), quote=False)
 
     def checkbox(key: str) -> str:
         box_id = f"notes-progress-{key}"
@@ -68,7 +67,7 @@ def progress_box(ui: dict[str, str], questions: int, notes_href: str) -> str:
         '<fieldset class="notes-progress-box" data-notes-pending>'
         f"<legend>{text('notes.progress.legend')}</legend>"
         + checkbox("read")
-        + f'<p class="notes-progress-box__reflected">{text("notes.progress.reflected", n=0, total=questions)}</p>'
+        + f'<p class="notes-progress-box__reflected">{text("notes.progress.reflected", n=0, count=questions)}</p>'
         + checkbox("discussed")
         + link
         + "</fieldset>"

@@ -31,6 +31,19 @@ def _as_table(data: object) -> dict[str, str]:
     return table
 
 
+def ui_text(ui: dict[str, str], key: str, **values) -> str:
+    """A string with its {placeholders} filled; a key with plural forms (key.one, key.other) is chosen by `count`.
+
+    The same rule as Course.t in overrides/assets/javascripts/course.js.
+    """
+    if key not in ui and f"{key}.other" in ui and "count" in values:
+        key = f"{key}.one" if values["count"] == 1 and f"{key}.one" in ui else f"{key}.other"
+    text = ui[key]
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
 def strings_for(lang: str) -> dict[str, str]:
     merged = dict(load_table(FALLBACK))
     merged.update(load_table(lang))

@@ -259,14 +259,14 @@ def test_progress_read_reflected_discussed_on_the_module_page(browser, server):
             " && !!(document.querySelector('.notes-progress-box').compareDocumentPosition(document.querySelector('section.reflection')) & 4); }"
         )
         total = len(question_ids(page))
-        expect(page.locator(".notes-progress-box__reflected")).to_have_text(ui(page, "notes.progress.reflected", n=0, total=total))
+        expect(page.locator(".notes-progress-box__reflected")).to_have_text(ui(page, "notes.progress.reflected", n=0, count=total))
         read = page.get_by_label(ui(page, "notes.progress.read"))
         discussed = page.get_by_label(ui(page, "notes.progress.discussed"))
         expect(discussed).not_to_be_checked()
         page.locator("section.reflection").scroll_into_view_if_needed()
         expect(read).to_be_checked()  # reaching the questions counts as having read the module
         write(page, field(page, question_ids(page)[0]), "Ett svar")
-        expect(page.locator(".notes-progress-box__reflected")).to_have_text(ui(page, "notes.progress.reflected", n=1, total=total))
+        expect(page.locator(".notes-progress-box__reflected")).to_have_text(ui(page, "notes.progress.reflected", n=1, count=total))
         discussed.check()
         page.reload()
         expect(page.get_by_label(ui(page, "notes.progress.discussed"))).to_be_checked()
@@ -281,7 +281,7 @@ def test_progress_overview_on_the_notes_page_and_cleared_with_the_answers(browse
         page.goto(server.url + "anteckningar/")
         item = page.locator('.notes-overview li[data-module="varfor-nara-vard"]')
         expect(item).to_contain_text(ui(page, "notes.overview.discussed"))
-        expect(item).to_contain_text(ui(page, "notes.overview.reflected", n=1, total=5))
+        expect(item).to_contain_text(ui(page, "notes.overview.reflected", n=1, count=5))
         other = page.locator('.notes-overview li[data-module="vad-ar-systemledarskap"]')
         expect(other).to_contain_text(ui(page, "notes.overview.not_reflected"))
 

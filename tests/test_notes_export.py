@@ -25,6 +25,7 @@ from tests.test_notes_support import (
     clear_with_confirmation,
     export_file,
     field,
+    import_summary,
     new_page,
     question_ids,
     snapshot,
@@ -129,7 +130,7 @@ def test_json_export_clear_import_gives_the_same_notes_back(browser, server, tmp
         preview = page.locator(".notes-preview")
         expect(preview).to_be_visible()
         expect(page.locator("#notes-preview-heading")).to_be_focused()
-        expect(preview).to_contain_text(ui(page, "notes.import.summary", answers=3, group=1, agreed=1))
+        expect(preview).to_contain_text(import_summary(page, 3, 1, 1))
         # The reader's text shows as written: nothing in it runs or becomes markup.
         expect(preview.locator("dd", has_text="window.__owned = 1")).to_have_text(HOSTILE)
         preview.get_by_role("button", name=ui(page, "notes.import.merge")).click()

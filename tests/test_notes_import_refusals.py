@@ -9,7 +9,7 @@ import random
 import pytest
 from playwright.sync_api import expect
 
-from tests.test_notes_support import FORMAT_VERSION, NOTES, choose_import, field, iso, new_page, question_ids, stored, ui, write
+from tests.test_notes_support import FORMAT_VERSION, NOTES, choose_import, field, iso, new_page, question_ids, stored, import_summary, ui, write
 
 COURSE_ID_PLACEHOLDER = "{course}"
 MAX_BYTES = 8 * 1024 * 1024
@@ -201,4 +201,4 @@ def test_a_good_file_of_this_course_is_accepted_by_the_same_parser(browser, serv
         page.goto(server.url + NOTES)
         choose_import(page, "good.json", json.dumps(good_file(page.evaluate("() => Course.config.courseId"))).encode())
         expect(page.locator(".notes-preview")).to_be_visible()
-        expect(page.locator(".notes-preview")).to_contain_text(ui(page, "notes.import.summary", answers=1, group=1, agreed=1))
+        expect(page.locator(".notes-preview")).to_contain_text(import_summary(page, 1, 1, 1))

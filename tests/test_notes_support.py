@@ -95,11 +95,21 @@ def course_id(page) -> str:
 
 
 def ui(page, key: str, **values) -> str:
-    text = page.evaluate("key => Course.t(key)", key)
+    """The page's interface string, as its scripts show it: placeholders filled, the plural form chosen by `count`."""
+    text = page.evaluate("([key, values]) => Course.t(key, values)", [key, values])
     assert text != key, f"interface string {key} is missing"
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", str(value))
     return text
+
+
+def import_summary(page, answers: int, group: int, agreed: int) -> str:
+    """What the import preview says the file holds, each number with its noun in the right form."""
+    return ui(
+        page,
+        "notes.import.summary",
+        answers=ui(page, "notes.import.count_answers", count=answers),
+        group=ui(page, "notes.import.count_group", count=group),
+        agreed=ui(page, "notes.import.count_agreed", count=agreed),
+    )
 
 
 def iso(days_ago: float = 0) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from macros.ui_strings import BUILD_ONLY, PAGE_SPECIFIC, load_table
+import pytest
+
+from macros.ui_strings import BUILD_ONLY, PAGE_SPECIFIC, load_table, strings_for, ui_text
 from tests.site_build import ROOT
 from tests.site_pages import page_html
 
@@ -38,7 +40,8 @@ def test_every_key_a_script_uses_exists_and_reaches_the_pages_it_runs_on():
     problems = []
     for path in sorted(SCRIPTS.glob("*.js")):
         for key in keys_used(path.name):
-            if not any(k == key or (key.endswith(".") and k.startswith(key)) for k in table):
+            plural = {f"{key}.one", f"{key}.other"}
+            if not any(k == key or k in plural or (key.endswith(".") and k.startswith(key)) for k in table):
                 problems.append(f"{path.name}: {key} is in no data/ui table")
             group = group_of(key)
             if group and group not in ALLOWED_GROUPS.get(path.name, set()):
@@ -95,3 +98,53 @@ def test_no_page_shows_a_string_key_instead_of_its_text(browser, server, pages):
     finally:
         context.close()
     assert found == {}
+
+
+# A number followed by a noun counts something; then the string needs a singular form.
+COUNTS = {"count", "n", "total", "minutes"}
+NOT_NOUNS = {"of", "av", "more", "till"}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_counted_noun_has_singular_and_plural_forms(lang):
+    table = load_table(lang)
+    problems = []
+    for key, text in table.items():
+        base, _, form = key.rpartition(".")
+        if form in {"one", "other"}:
+            twin = f"{base}.{'other' if form == 'one' else 'one'}"
+            if twin not in table:
+                problems.append(f"{key} has no {twin}")
+            if "{count}" not in text:
+                problems.append(f"{key} has plural forms but no {{count}}")
+            continue
+        for placeholder, word in re.findall(r"\{(\w+)\}[\s\u00a0]+(\w+)", text):
+            if placeholder in COUNTS and word.lower() not in NOT_NOUNS:
+                problems.append(f"{key}: {{{placeholder}}} {word} needs {key}.one and {key}.other")
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "key", "count", "expected"),
+    [
+        ("en", "notes.import.count_answers", 1, "1 answer"),
+        ("en", "notes.import.count_answers", 2, "2 answers"),
+        ("sv", "notes.progress.reflected", 1, "Du har svarat på 0 av 1 fråga."),
+        ("en", "notes.progress.reflected", 1, "You have answered 0 of 1 question."),
+        ("en", "meeting.plan_untimed", 1, "1 question suggests no time. Add time for it."),
+    ],
+)
+def test_the_form_follows_the_count(lang, key, count, expected):
+    assert ui_text(strings_for(lang), key, n=0, count=count) == expected
+
+
+def test_scripts_choose_the_form_by_count_as_the_build_does(browser, server):
+    page = browser.new_page()
+    try:
+        page.goto(server.url + "en/anteckningar/", wait_until="load")
+        for count in (0, 1, 2):
+            shown = page.evaluate("c => Course.t('notes.import.count_group', { count: c })", count)
+            assert shown == ui_text(strings_for("en"), "notes.import.count_group", count=count)
+        assert page.evaluate("() => Course.t('notes.import.count_group', { count: 1 })") == "1 group note"
+    finally:
+        page.close()

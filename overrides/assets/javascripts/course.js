@@ -41,7 +41,9 @@
  * Shared helpers for the course's scripts, on window.Course:
  *   Course.config        {courseId, lang, ui} from the page's #course-config JSON
  *   Course.t(key, values) an interface string in the page's language (data/ui/*.yml),
- *                        with "{name}" placeholders filled from `values`
+ *                        with "{name}" placeholders filled from `values`; a key with
+ *                        plural forms (key.one, key.other) is chosen by values.count
+ *                        (the same rule as ui_text in macros/ui_strings.py)
  *   Course.el(tag, attrs, text)  a new element; `text` is set as text, never as HTML
  *   Course.assetUrl(p)   URL of a file under assets/javascripts/, relative to this script
  *   Course.loadScript(p) load a classic script from there once; returns a Promise
@@ -63,7 +65,13 @@
   window.Course = {
     config: config,
     t: function (key, values) {
-      var text = Object.prototype.hasOwnProperty.call(config.ui, key) ? config.ui[key] : key;
+      var has = function (k) {
+        return Object.prototype.hasOwnProperty.call(config.ui, k);
+      };
+      if (!has(key) && values && typeof values.count === "number" && has(key + ".other")) {
+        key = values.count === 1 && has(key + ".one") ? key + ".one" : key + ".other";
+      }
+      var text = has(key) ? config.ui[key] : key;
       Object.keys(values || {}).forEach(function (name) {
         text = text.split("{" + name + "}").join(String(values[name]));
       });

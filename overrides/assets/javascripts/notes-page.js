@@ -273,9 +273,9 @@
     var heading = el("h3", { id: "notes-preview-heading", tabindex: "-1" }, t("notes.import.preview_heading"));
     preview.appendChild(heading);
     var summary = t("notes.import.summary", {
-      answers: count(data.answers),
-      group: count(data.group),
-      agreed: count(data.agreed),
+      answers: t("notes.import.count_answers", { count: count(data.answers) }),
+      group: t("notes.import.count_group", { count: count(data.group) }),
+      agreed: t("notes.import.count_agreed", { count: count(data.agreed) }),
     });
     if (data.exported) summary += " " + t("notes.import.exported", { when: when(data.exported) });
     preview.appendChild(el("p", {}, summary));

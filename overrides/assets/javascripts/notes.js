@@ -203,7 +203,7 @@
       read.input.checked = state.read === true;
       discussed.input.checked = state.discussed === true;
       var ids = modules[slug];
-      reflected.textContent = t("notes.progress.reflected", { n: answered(snapshot, ids), total: ids.length });
+      reflected.textContent = t("notes.progress.reflected", { n: answered(snapshot, ids), count: ids.length });
     };
     markReadAtEnd(slug);
   }
@@ -246,7 +246,7 @@
         var n = answered(snapshot, ids);
         var parts = [
           t(state.read ? "notes.overview.read" : "notes.overview.not_read"),
-          n ? t("notes.overview.reflected", { n: n, total: ids.length }) : t("notes.overview.not_reflected"),
+          n ? t("notes.overview.reflected", { n: n, count: ids.length }) : t("notes.overview.not_reflected"),
           t(state.discussed ? "notes.overview.discussed" : "notes.overview.not_discussed"),
         ];
         var out = item.querySelector(".notes-overview__state");
