@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from macros.data_files import load_checked
-from macros.branding import organisation_name
+from macros.branding import organisation_html
 from macros.errors import CourseDataError
 
 DATA = "data/accessibility.yml"
@@ -117,10 +117,7 @@ def statement_html(data: dict, extra: dict, lang: str) -> str:
     contact = escape(str(extra["accessibility_contact"]))
     contact_link = f'<a href="mailto:{contact}">{contact}</a>' if "@" in contact else contact
     issues = "\n".join(f"<li>{escape(str(item))}</li>" for item in part["known_issues"])
-    # A name given only in Swedish is read as Swedish in the other editions.
-    name = organisation_name(extra, lang)
-    swedish = lang != "sv" and name == organisation_name(extra, "sv")
-    org = f'<span lang="sv">{escape(name)}</span>' if swedish else escape(name)
+    org = organisation_html(extra, lang)
     return f"""<p>{escape(t['intro']).format(org=org, service=escape(part['service']))}</p>
 
 ## {t['status_heading']} {{ #status }}

@@ -7,6 +7,7 @@ colour that would fail WCAG AA contrast is refused at build time.
 from __future__ import annotations
 
 import re
+from html import escape
 
 from macros.errors import CourseDataError
 
@@ -108,3 +109,10 @@ def organisation_name(extra: dict, lang: str) -> str:
     if isinstance(name, dict):
         return str(name.get(lang) or name.get("sv") or "")
     return str(name or "")
+
+
+def organisation_html(extra: dict, lang: str) -> str:
+    """The name for a page in `lang`, escaped; a name given only in Swedish is marked lang="sv" elsewhere."""
+    name = organisation_name(extra, lang)
+    swedish = lang != "sv" and name == organisation_name(extra, "sv")
+    return f'<span lang="sv">{escape(name)}</span>' if swedish else escape(name)

@@ -1,7 +1,6 @@
 """mkdocs-macros entry point: registers the macros authors call in pages."""
 
 import sys
-from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -12,13 +11,13 @@ if str(ROOT) not in sys.path:
 from macros.reflection.build import STATE as REFLECTION  # noqa: E402
 from macros.print_course import whole_course_markdown  # noqa: E402
 from macros.accessibility_statement import load_statement, statement_html  # noqa: E402
-from macros.branding import organisation_name  # noqa: E402
 from macros.feedback import feedback_link_html  # noqa: E402
 from macros.glossary import glossary_html, load_glossary  # noqa: E402
 from macros.local_build import LOCAL  # noqa: E402
 from macros.sources import load_sources, sources_markdown  # noqa: E402
 from macros.notes_page import notes_outline, notes_sections, progress_overview  # noqa: E402
 from macros.facilitation import PageRef, minutes_html, module_step_ids, render_cards, render_time_plan  # noqa: E402
+from macros.branding import organisation_html  # noqa: E402
 from macros.ui_strings import strings_for  # noqa: E402
 
 
@@ -51,10 +50,11 @@ def define_env(env):
 
     @env.macro
     def utgivare() -> str:
-        """The organisation's name in the page's language, marked Swedish where no other is given: {{ utgivare() }}."""
-        lang, extra = _page_language(env), env.conf["extra"]
-        name = escape(organisation_name(extra, lang))
-        return name if lang == "sv" or organisation_name(extra, lang) != organisation_name(extra, "sv") else f'<span lang="sv">{name}</span>'
+        """The publishing organisation’s name in the page’s language: {{ utgivare() }}.
+
+        Not named organisation(): mkdocs-macros makes every config.extra key a variable of that name.
+        """
+        return organisation_html(env.conf["extra"], _page_language(env))
 
     @env.macro
     def mina_anteckningar() -> str:

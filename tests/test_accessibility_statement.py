@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import copy
 import re
+from html import escape
 
 import pytest
 import yaml
 
 from macros.accessibility_statement import DATA, EXTRA_KEYS, LANGUAGE_KEYS, TOP_KEYS, load_statement
 from macros.errors import CourseDataError
+from macros.branding import organisation_name
 from tests.site_build import ROOT, site_config
 
 EXTRA = site_config()["extra"]
@@ -71,7 +73,8 @@ def test_the_statement_page_shows_every_part(site_dir, path, expected):
     html = (site_dir / path / "index.html").read_text(encoding="utf-8")
     for text in expected:
         assert text in html, f"{path}: missing {text!r}"
-    assert EXTRA["organisation"] in html and EXTRA["accessibility_contact"] in html
+    name = organisation_name(EXTRA, "en" if path.startswith("en/") else "sv")
+    assert escape(name) in html and EXTRA["accessibility_contact"] in html
 
 
 def test_every_page_links_the_statement_in_its_footer(site_dir, pages):
