@@ -48,6 +48,10 @@ CASES: list[tuple[str, str, str]] = [
     ("organisationerna", "fordjupning/halsolabb/", "definite plural"),
     ("äldreomsorgen", "modules/varfor-nara-vard/", "definite"),
     ("uppföljningen", "fordjupning/halsolabb/", "definite"),
+    # Definite neuter -et of compounds, which the stemmer leaves on: the base form is tried
+    ("synsättet", "ordlista/", "definite -et, page says synsätt"),
+    ("förhållningssättet", "modules/kom-igang-tillsammans/", "definite -et, page says förhållningssätt"),
+    ("arbetssättet", "fordjupning/larande-exempel/", "definite -et"),
     # Verb forms
     ("samverkar", "modules/varfor-nara-vard/", "verb, page says samverkan"),
     ("samverkan", "fordjupning/mellansverige/", "verbal noun"),
@@ -152,6 +156,21 @@ def test_swedish_letters_are_exact(page, server, query, other_spelling_page):
     found = results(page, query)
     assert found, f"{query!r} finds nothing at all"
     assert other_spelling_page not in found, f"{query!r} matched its twin without å/ä/ö on {other_spelling_page}"
+
+
+@pytest.mark.parametrize(
+    ("query", "index_words", "expected"),
+    [
+        ("synsättet", ["synsätt", "system"], "synsätt"),
+        ("programmet", ["program"], "program"),
+        ("synsättet", ["synsättet"], "synsättet"),  # found as typed: left alone
+        ("synsattet", ["synsätt"], "synsätt"),  # without å, ä and ö, then the base form
+        ("kapitlet", ["kapital"], "kapitlet"),  # no base form in the index: the stem stays
+    ],
+)
+def test_a_word_that_finds_nothing_tries_its_base_form(page, server, query, index_words, expected):
+    open_edition(page, server.url)
+    assert page.evaluate("([q, w]) => window.CourseSearch.rewrite(q, 'sv', w)", [query, index_words]) == expected
 
 
 def test_query_without_match_shows_no_results_message(page, server):

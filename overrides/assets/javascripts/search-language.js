@@ -9,6 +9,10 @@
  * the Swedish index (field `parts`, macros/search_swedish.py), so a stem such
  * as "reform" finds "primärvårdsreform".
  *
+ * When a Swedish query word finds nothing, its base forms are tried against
+ * the index's own words: the stemmer leaves the definite "-et" on compounds
+ * such as "synsättet", which the pages write "synsätt" (see baseForms).
+ *
  * å, ä and ö stay exact. Only when a query has none of them and one of its
  * words matches no word of the index as typed ("vardcentral") are the letters
  * put back from the index's own words ("vårdcentral"). "vard", which starts
@@ -88,12 +92,36 @@
     return found;
   }
 
+  // Base forms to try when a Swedish stem starts no word of the index. The
+  // stemmer leaves the definite neuter "-et" on many compounds
+  // ("arbetssättet", "synsättet", "grunduppdraget"): try the word without it,
+  // also with a doubled last consonant made single ("programmet" -> "program"),
+  // then without a final "-t" or "-n" ("samhället" -> "samhälle").
+  function baseForms(stem) {
+    var forms = [];
+    if (/..et$/.test(stem)) {
+      var bare = stem.slice(0, -2);
+      forms.push(bare);
+      if (/([^aeiouyåäö])\1$/.test(bare)) forms.push(bare.slice(0, -1));
+    }
+    if (/...[tn]$/.test(stem)) forms.push(stem.slice(0, -1));
+    return forms;
+  }
+
   function rewriteWord(word, lang, words, mayFold) {
     if (/\d/.test(word)) return [word];
     var stem = lang === "sv" ? stemmers.swedish(word) : stemmers.english(word);
-    if (mayFold && words && !startsAny(words, stem)) {
-      var spellings = unfold(words, stem);
-      if (spellings.length) return spellings;
+    if (!words || startsAny(words, stem)) return [stem];
+    // When the word finds nothing, try its base forms against the index's own words.
+    var candidates = [stem].concat(baseForms(stem));
+    for (var i = 1; i < candidates.length; i++) {
+      if (startsAny(words, candidates[i])) return [candidates[i]];
+    }
+    if (mayFold) {
+      for (var j = 0; j < candidates.length; j++) {
+        var spellings = unfold(words, candidates[j]);
+        if (spellings.length) return spellings;
+      }
     }
     return [stem];
   }
