@@ -56,7 +56,7 @@ CONTENT = {
         "Klara Palmberg Broryd", "Systemledning", "Verksamhet", "Politiken har en viktig roll",
     ],
     "om-kursen/": [
-        "kommun- och regionchefer i två län", "Samhällsnytta", "Experiolab", "CC BY 4.0", "MIT-licensen",
+        "kommun- och regionchefer i två län", "Samhällsnytta", "Experio Lab", "CC BY 4.0", "MIT-licensen",
     ],
 }  # fmt: skip
 
