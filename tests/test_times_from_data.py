@@ -59,7 +59,7 @@ def test_no_page_states_minutes_the_data_does_not_give(site_dir):
     checked = 0
     for page in site_pages(site_dir):
         soup = BeautifulSoup(page_html(site_dir, page), "lxml")
-        for tag in soup(["script", "style", "template", "noscript"]):
+        for tag in soup(["script", "style", "template", "noscript", "pre", "code"]):
             tag.decompose()
         for element in soup.select("[data-minutes]"):
             stated = element["data-minutes"]
