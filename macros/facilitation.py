@@ -116,7 +116,7 @@ def render_time_plan(
     total = meeting_minutes(course, step_ids, page.src)
     caption = ui_text(ui, "meeting.plan_caption", number=number, count=total)
     out = [
-        f'<table data-meeting="{number}" data-steps="{_a(" ".join(row.step.id for row in rows))}" data-minutes="{total}">',
+        f'<table data-meeting="{number}" data-minutes="{total}" data-steps="{_a(" ".join(row.step.id for row in rows))}">',
         f"<caption>{_t(caption)}</caption>",
         "<thead><tr>"
         f'<th scope="col">{_t(ui["meeting.plan_step"])}</th>'
