@@ -42,9 +42,10 @@ $(STAMP): requirements.lock
 	touch $@
 
 # Debian packages the tests need: Chromium for the browser tests (no tool
-# may download a browser of its own), hunspell dictionaries, and Java for
-# the Nu HTML Checker.
-DEBIAN_PACKAGES := chromium hunspell hunspell-sv hunspell-en-gb default-jre-headless
+# may download a browser of its own), hunspell dictionaries, Java for
+# the Nu HTML Checker, and the web servers the hosting guide's
+# configurations are tested on (tests/test_hosting.py).
+DEBIAN_PACKAGES := chromium hunspell hunspell-sv hunspell-en-gb default-jre-headless nginx-light apache2 caddy
 system-deps:
 	@bash tools/ensure-debian-packages.sh $(DEBIAN_PACKAGES)
 
