@@ -16,6 +16,7 @@ from macros.editions import LANGUAGES, edition_base_url, edition_prefix  # noqa:
 from macros.frontmatter import check_front_matter  # noqa: E402
 from macros.glossary import load_glossary  # noqa: E402
 from macros.html_fixes import drop_checkbox_autocomplete  # noqa: E402
+from macros.live_reload import allow_live_reload  # noqa: E402
 from macros.local_build import LOCAL, add_local_logo, prepare  # noqa: E402
 from macros.local_docs import origin_name, unlink_hidden_pages  # noqa: E402
 from macros.not_found import place_not_found_page  # noqa: E402
@@ -27,6 +28,7 @@ from macros.reflection.build import STATE as REFLECTION  # noqa: E402
 from macros.search_index import INDEX, split_search_index  # noqa: E402
 from macros.search_swedish import enrich_swedish_index  # noqa: E402
 from macros.sources import load_sources  # noqa: E402
+from macros.template_cache import reuse_compiled_templates  # noqa: E402
 from macros.tooltips import add_definitions, register_extension  # noqa: E402
 from macros.ui_strings import check_tables_agree, strings_for, strings_for_page  # noqa: E402
 
@@ -113,6 +115,15 @@ def on_post_build(config, **kwargs):
         REFLECTION.finish(Path(config["site_dir"]))
         prune_unused_assets(Path(config["site_dir"]))
         write_header_policy(Path(config["site_dir"]))
+
+
+def on_env(env, config, files, **kwargs):
+    return reuse_compiled_templates(env)
+
+
+def on_serve(server, config, builder, **kwargs):
+    allow_live_reload(server)
+    return server
 
 
 # Helper functions

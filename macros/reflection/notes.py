@@ -98,11 +98,18 @@ def guidance_text(course: Course, question: Question, lang: str) -> str:
     return " ".join(parts)
 
 
+# The files of each language's last generation, by everything they are written
+# from: under `mkdocs serve`, a changed question rewrites only the templates
+# that show it (its step's and the whole course's), not all of them.
+_written: dict[str, dict[tuple, bytes]] = {}
+
+
 def generate(course: Course, lang: str) -> dict[str, bytes]:
     """Every template file of one language, by file name, generated in memory."""
     from macros.reflection import notes_docx, notes_md, notes_odt
 
     writers = {"docx": notes_docx.write, "odt": notes_odt.write, "md": notes_md.write}
+    earlier, kept = _written.get(lang, {}), {}
     files = {}
     for template in templates(course, lang):
         blocks = outline(course, lang, template.key)
@@ -113,7 +120,10 @@ def generate(course: Course, lang: str) -> dict[str, bytes]:
             "language": lang,
         }
         for fmt in FORMATS:
-            files[f"{template.filename_stem}.{fmt}"] = writers[fmt](blocks, meta)
+            key = (fmt, tuple(blocks), tuple(meta.items()))
+            kept[key] = earlier[key] if key in earlier else writers[fmt](blocks, meta)
+            files[f"{template.filename_stem}.{fmt}"] = kept[key]
+    _written[lang] = kept
     return files
 
 
