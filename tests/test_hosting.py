@@ -42,8 +42,8 @@ GZIPPED = ["", MODULE, "search/search_index.json", "assets/javascripts/course.js
 def _guide_configurations() -> list:
     """One run per distinct configuration: a block that reads the same in both guides runs once."""
     params = []
-    for server in RUNNERS:
-        sv, en = (configuration(server, lang).replace(CSP_PLACEHOLDER[lang], "POLICY") for lang in ("sv", "en"))
+    for server, runner in RUNNERS.items():
+        sv, en = (configuration(runner.guide, lang).replace(CSP_PLACEHOLDER[lang], "POLICY") for lang in ("sv", "en"))
         langs = ["sv"] if sv == en else ["sv", "en"]
         params += [pytest.param((server, lang), id=server if len(langs) == 1 else f"{server}-{lang}") for lang in langs]
     return params
@@ -69,10 +69,11 @@ def policy(guide_site) -> str:
 def configured(request, guide_site, policy):
     """A server configured with the guide's block, not yet started."""
     server, lang = request.param
-    if not Path(RUNNERS[server].binary).exists():
-        pytest.fail(f"{RUNNERS[server].binary} is missing: run `make test`, which installs Debian's {server} package")
+    kind = RUNNERS[server]
+    if not Path(kind.binary).exists():
+        pytest.fail(f"{kind.binary} is missing: run `make test`, which installs Debian's {kind.package} package")
     folder = Path(tempfile.mkdtemp(prefix=f"hosting-{server}-"))
-    runner = RUNNERS[server](folder, guide_site, filled_in(configuration(server, lang), lang, policy, folder / "site"), free_port())
+    runner = kind(folder, guide_site, filled_in(configuration(kind.guide, lang), lang, policy, folder / "site"), free_port())
     yield runner
     shutil.rmtree(folder)
 

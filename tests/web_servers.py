@@ -23,7 +23,9 @@ APACHE_MODULES = Path("/usr/lib/apache2/modules")
 
 class WebServer:
     name = ""
+    guide = ""  # the server's block in the hosting guide (tests/hosting_guide.py)
     binary = ""
+    package = ""  # Debian's, which `make test` installs
 
     def __init__(self, folder: Path, site: Path, block: str, port: int):
         self.folder = folder
@@ -81,8 +83,9 @@ class WebServer:
 
 
 class Nginx(WebServer):
-    name = "nginx"
+    name = guide = "nginx"
     binary = "/usr/sbin/nginx"
+    package = "nginx-light"
 
     def write_config(self, block: str) -> Path:
         d = self.folder
@@ -111,13 +114,17 @@ class Nginx(WebServer):
 class Apache(WebServer):
     """The guide's lines as a .htaccess file in the course folder, which the server allows as the guide says."""
 
-    name = "apache"
+    name = guide = "apache"
     binary = "/usr/sbin/apache2"
+    package = "apache2"
     modules = ("mpm_event", "authz_core", "mime", "dir", "alias", "headers", "deflate", "filter")
+
+    def directory(self, block: str) -> str:
+        (self.site / ".htaccess").write_text(block, encoding="utf-8")
+        return "    Require all granted\n    AllowOverride FileInfo Indexes\n"
 
     def write_config(self, block: str) -> Path:
         d = self.folder
-        (self.site / ".htaccess").write_text(block, encoding="utf-8")
         text = (
             f"ServerRoot {d}\nServerName 127.0.0.1\nListen 127.0.0.1:{self.port}\n"
             f"PidFile {d}/apache2.pid\nErrorLog {d}/error.log\nDefaultRuntimeDir {d}\nMutex file:{d} default\n"
@@ -125,7 +132,7 @@ class Apache(WebServer):
             + "".join(f"LoadModule {m}_module {APACHE_MODULES}/mod_{m}.so\n" for m in self.modules)
             + "TypesConfig /etc/mime.types\n"
             + f"Alias {PREFIX} {self.site}/\n"
-            + f"<Directory {self.site}/>\n    Require all granted\n    AllowOverride FileInfo Indexes\n</Directory>\n"
+            + f"<Directory {self.site}/>\n{self.directory(block)}</Directory>\n"
         )
         path = d / "apache2.conf"
         path.write_text(text, encoding="utf-8")
@@ -138,11 +145,21 @@ class Apache(WebServer):
         return [self.binary, "-f", str(self.config), "-DFOREGROUND"]
 
 
+class ApacheDirectory(Apache):
+    """The guide's other way: the same lines in a <Directory> block of the server's configuration."""
+
+    name = "apache-directory"
+
+    def directory(self, block: str) -> str:
+        return "    Require all granted\n    AllowOverride None\n" + block
+
+
 class Caddy(WebServer):
     """The guide's lines in a site block; Caddy keeps its state under the server's folder, with no admin port."""
 
-    name = "caddy"
+    name = guide = "caddy"
     binary = "/usr/bin/caddy"
+    package = "caddy"
 
     def write_config(self, block: str) -> Path:
         text = f"{{\n\tadmin off\n\tauto_https off\n}}\n\nhttp://127.0.0.1:{self.port} {{\n{block}}}\n"
@@ -164,4 +181,4 @@ class Caddy(WebServer):
         return [self.binary, "run", *self._args()]
 
 
-SERVERS = {server.name: server for server in (Nginx, Apache, Caddy)}
+SERVERS = {server.name: server for server in (Nginx, Apache, ApacheDirectory, Caddy)}
