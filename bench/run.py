@@ -10,7 +10,10 @@
 3. Runs Lighthouse (bench/lighthouse.py) on the start page and every module
    page (docs/modules/), in both languages, on both sites, alternating
    between them so that a busy machine slows both alike.
-4. Prints, per page, the four category scores, FCP, LCP, TBT, CLS,
+4. Measures the author's loop under `mkdocs serve` (bench/author_loop.py):
+   from saving a Swedish module page, or a question in data/reflection/,
+   to the page showing the change in the browser.
+5. Prints, per page, the four category scores, FCP, LCP, TBT, CLS,
    transferred bytes and request count, ours and the peer's with the ratio;
    the search index size per language; the build times; and whether each
    target of issue 9 is met. The raw Lighthouse reports and a Markdown and
@@ -38,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench import author_loop  # noqa: E402
 from bench.lighthouse import CATEGORIES, Report, median_run, run_lighthouse  # noqa: E402
 from bench.peer import write_peer_config  # noqa: E402
 from bench.server import GzipServer  # noqa: E402
@@ -231,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--builds", type=int, default=1, help="builds per site; the median time is kept (default 1)")
     parser.add_argument("--no-lighthouse", action="store_true", help="only build, compare build times and search indexes")
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder for the raw reports (emptied first)")
+    parser.add_argument("--author-loop-saves", type=int, default=3, help="saves of each kind in the author's loop; 0 skips it (default 3)")
     args = parser.parse_args(argv)
 
     paths = [p for p in measured_pages() if not args.only or any(o in f"/{p}" for o in args.only)]
@@ -276,6 +281,11 @@ def main(argv: list[str] | None = None) -> int:
             ours_index, peer_index = search_indexes(ours_dir), search_indexes(peer_dir)
             macro_pages = peer_macro_text(peer_dir, measured_pages())
 
+    loop = {}
+    if args.author_loop_saves:
+        print("Measuring the author's loop under mkdocs serve …", flush=True)
+        loop = author_loop.measure(args.author_loop_saves)
+
     out: list[str] = [""]
     if results:
         out.append(f"Lighthouse {len(results)} pages × 2 sites, {args.runs} run(s) each (median kept); "
@@ -299,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     out.append(f"  peer: {peer_build.wall_s:6.1f} s wall, {peer_build.cpu_s:6.1f} s CPU ({peer_build.warnings} warnings, not strict)")
     out.append(f"  ratio: {ours_build.wall_s / peer_build.wall_s:.2f} wall, {ours_build.cpu_s / peer_build.cpu_s:.2f} CPU")
     out.append("")
+    if loop:
+        out += author_loop.summary(loop)
+        out.append("")
     out.append(
         f"Note: the peer has no macros plugin, so macro calls show as text on {macro_pages} of its "
         f"{len(measured_pages())} measured pages, and its links to generated files do not resolve."
@@ -316,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         "pages": {p: {"ours": asdict(o), "peer": asdict(q)} for p, (o, q) in results.items()},
         "search_index": {"ours": ours_index, "peer": peer_index},
         "build": {"ours": asdict(ours_build), "peer": asdict(peer_build)},
+        "author_loop": {name: asdict(m) for name, m in author_loop.medians(loop).items()} if loop else {},
         "targets": [{"target": label, "met": ok, "detail": detail} for label, ok, detail in checks],
     }
     (args.results / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
