@@ -4,7 +4,8 @@ Nothing here reads YAML: the steps and questions come from the loaded course
 (`macros.reflection`), so the guide, the cards, the page blocks and the
 meeting view can never disagree. Macros, registered in `macros/main.py`:
 
-    {{ tidsplan(1, "modul-1", "modul-2") }}   one meeting: its steps, questions and suggested minutes
+    {{ tidsplan(1, "modul-1", "modul-2") }}   one meeting: its steps, questions and suggested minutes,
+                                              and each step's facilitator notes (purpose, how to lead it)
     {{ samtalsminuter("steg-3", "avslutning") }}   the suggested minutes of some steps, as a marked-up number
     {{ modulminuter(1) }}                        the suggested minutes of a module's questions, the same way
     {{ samtalskort() }}                          every question as a card to print and cut out
@@ -140,6 +141,7 @@ def render_time_plan(
         "</tr></tfoot>",
         "</table>",
     ]
+    out += _step_notes(rows, lang, ui)
     untimed = sum(row.without_minutes for row in rows)
     if untimed:
         out.append(f'<p class="meeting-plan__note">{_t(ui_text(ui, "meeting.plan_untimed", count=untimed))}</p>')
@@ -168,6 +170,20 @@ def render_cards(course: Course, lang: str, ui: dict[str, str]) -> str:
 
 
 # Helper functions
+
+
+def _step_notes(rows: list[PlanRow], lang: str, ui: dict[str, str]) -> list[str]:
+    """The steps' facilitator notes (purpose, how to lead), the same that the presenter view shows."""
+    out = []
+    for row in rows:
+        notes = row.step.facilitation
+        if notes is None:
+            continue
+        out.append(f'<dt data-step-id="{_a(row.step.id)}">{_t(row.step.title[lang])}</dt>')
+        for key, text in (("purpose", notes.purpose), ("how", notes.how)):
+            if text:
+                out.append(f'<dd data-note="{key}"><strong>{_t(ui["meeting." + key])}:</strong> {_t(text[lang])}</dd>')
+    return ['<dl class="meeting-plan__notes">', *out, "</dl>"] if out else []
 
 
 def _step(course: Course, step_id: str, page_src: str) -> Step:

@@ -13,7 +13,7 @@ from pathlib import Path
 from macros.errors import CourseDataError
 from macros.local_folder import LOCAL_PREFIX, check_local_id
 from macros.yaml_source import errors_at, read_yaml
-from macros.reflection.model import LANGUAGES, Course, InLanguage, Module, Question, Step, Text
+from macros.reflection.model import LANGUAGES, Course, Facilitation, InLanguage, Module, Question, Step, Text
 
 STRINGS_FILE = "strings.yml"
 
@@ -22,7 +22,8 @@ MAX_MINUTES = 120
 
 MODULE_FILE_KEYS = {"module": True, "steps": True}  # key: required?
 MODULE_KEYS = {"slug": True, "number": True, "title": True}
-STEP_KEYS = {"id": True, "title": True, "intro": True, "questions": True}
+STEP_KEYS = {"id": True, "title": True, "intro": True, "questions": True, "facilitation": False}
+FACILITATION_KEYS = {"purpose": False, "how": False}
 QUESTION_KEYS = {"id": True, "text": True, "minutes": False, "form": False, "guidance": False}
 
 # Every string the code asks for; strings.yml must have exactly these, plus `forms`.
@@ -199,7 +200,16 @@ def parse_step(raw, rel: str, module: Module, forms: dict[str, Text], index: int
             questions=questions,
             module=module,
             file=rel,
+            facilitation=_parse_facilitation(raw["facilitation"], rel, step_id, local) if "facilitation" in raw else None,
         )
+
+
+def _parse_facilitation(raw, rel: str, step_id: str, local: bool) -> Facilitation:
+    """A step's notes for whoever leads the meeting: the guide's time plans and the presenter view show them."""
+    if not isinstance(raw, dict) or not raw:
+        raise CourseDataError(rel, f"'facilitation' must be a mapping with purpose and/or how, found {_kind(raw)}", step_id)
+    _check_keys(raw, FACILITATION_KEYS, rel, step_id, "in 'facilitation'")
+    return Facilitation(**{key: _text(raw[key], rel, step_id, f"facilitation.{key}", local) for key in raw})
 
 
 def _parse_question(raw, rel: str, step_id: str, forms: dict[str, Text], index: int, local: bool) -> Question:

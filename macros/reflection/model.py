@@ -53,6 +53,14 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Facilitation:
+    """The facilitator guide's notes on a step: what it is for, and how to lead it."""
+
+    purpose: Text | None = None
+    how: Text | None = None
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     title: Text  # the block's heading, and the title in templates and the Mallar table
@@ -61,6 +69,7 @@ class Step:
     module: Module
     file: str  # where it is defined, relative to the project root
     follows: str | None = None  # a local step shown on its module's page right after this step
+    facilitation: Facilitation | None = None  # optional notes for whoever leads the meeting
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def render_block(course: Course, step: Step, lang: str, downloads: list[Download
     hid = heading_id(step.id)
     out = [
         f'<section class="reflection" data-step-id="{_a(step.id)}" data-module="{_a(step.module.slug)}"'
-        f' aria-labelledby="{_a(hid)}" markdown="1">',
+        f'{_facilitation_attrs(step, lang)} aria-labelledby="{_a(hid)}" markdown="1">',
         # A parsed heading, so it appears in the page's table of contents.
         f'<h{level} id="{_a(hid)}" class="reflection__heading">{_t(step.title[lang])}</h{level}>',
         f'<p class="reflection__intro">{_t(step.intro[lang])}</p>',
@@ -100,6 +100,16 @@ def format_size(course: Course, size: int, lang: str) -> str:
 
 
 # Helper functions
+
+
+def _facilitation_attrs(step: Step, lang: str) -> str:
+    """The guide's notes on the step, for meeting mode's presenter view (meeting-presenter.js) to read."""
+    notes = step.facilitation
+    if notes is None:
+        return ""
+    return "".join(
+        f' data-facilitation-{key}="{_a(text[lang])}"' for key, text in (("purpose", notes.purpose), ("how", notes.how)) if text
+    )
 
 
 def _link(course: Course, download: Download, lang: str) -> str:

@@ -3,6 +3,9 @@
  * on pages with reflection blocks it adds a "meeting mode" button to each
  * block and the key M, and only then loads the meeting view (meeting-timer.js,
  * then meeting.js).
+ * It also starts the presenter view (meeting-presenter.js) where a page is
+ * one of its two windows: the facilitator's window that meeting mode opened,
+ * or an audience window reloaded while the facilitator's is still open.
  * Pages without reflection blocks get nothing.
  */
 (function () {
@@ -14,14 +17,53 @@
   }
   var KEY = "m";
 
+  function load() {
+    return Course.loadScript("meeting-timer.js").then(function () {
+      return Course.loadScript("meeting.js");
+    });
+  }
+
   function launch(block, returnTo) {
-    return Course.loadScript("meeting-timer.js")
+    return load().then(function () {
+      window.CourseMeeting.open(block, returnTo);
+    });
+  }
+
+  // The presenter view's window name, which a reload keeps.
+  var PRESENTER = "course-presenter:" + Course.config.courseId;
+  Course.presenterWindow = PRESENTER;
+
+  function presenter() {
+    return load()
       .then(function () {
-        return Course.loadScript("meeting.js");
+        return Course.loadScript("meeting-presenter.js");
       })
       .then(function () {
-        window.CourseMeeting.open(block, returnTo);
+        return window.CourseMeetingPresenter;
       });
+  }
+
+  if (window.name === PRESENTER && window.opener) {
+    presenter().then(function (view) {
+      view.present();
+    });
+  } else {
+    // A facilitator's window this page opened before a reload says hello.
+    window.addEventListener("message", function (event) {
+      var data = event.data;
+      if (!data || data.course !== PRESENTER || data.type !== "hello" || data.page !== location.pathname) return;
+      var ours = false;
+      try {
+        ours = !!event.source && event.source.opener === window;
+      } catch (e) {
+        ours = false;
+      }
+      if (!ours || (window.CourseMeetingPresenter && window.CourseMeetingPresenter.active())) return;
+      var source = event.source;
+      presenter().then(function (view) {
+        if (!view.active()) view.reconnect(source, data);
+      });
+    });
   }
 
   // The block the reader is at: the first one not yet scrolled past.

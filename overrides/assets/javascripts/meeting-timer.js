@@ -5,7 +5,8 @@
  * window.CourseMeetingTimer = {Timer, Chime}:
  *   new Timer(onChange, onEnd)  counts down from set(minutes); start(), pause(),
  *                               addMinute(), reset(); onChange after every change
- *                               and tick, onEnd once when the time is up
+ *                               and tick, onEnd once when the time is up;
+ *                               state() and mirror(state, own) copy it to another window
  *   new Chime()                 prepare() from a click or key press, then play()
  */
 (function () {
@@ -76,13 +77,36 @@
   Timer.prototype.reset = function () {
     this.set(this.total / 60000);
   };
-  Timer.prototype.tick = function () {
+  // What another window needs to show the same time (the presenter view).
+  Timer.prototype.state = function () {
+    var running = this.running();
+    return {
+      total: this.total,
+      remaining: running ? Math.max(0, this.endsAt - Date.now()) : this.remaining,
+      running: running,
+      ended: this.ended,
+    };
+  };
+  // Takes another window's timer: counts on from its state; onEnd only when `own`
+  // (a window that shows another's timer leaves the cue and chime to that one).
+  Timer.prototype.mirror = function (state, own) {
+    this.stop();
+    this.total = state.total;
+    this.remaining = state.remaining;
+    this.ended = state.ended;
+    if (state.running && state.remaining > 0) {
+      this.endsAt = Date.now() + state.remaining;
+      this.interval = window.setInterval(this.tick.bind(this, !own), TICK_MS);
+    }
+    this.onChange();
+  };
+  Timer.prototype.tick = function (mirrored) {
     this.remaining = Math.max(0, this.endsAt - Date.now());
     if (this.remaining <= 0) {
       this.stop();
       this.ended = true;
       this.onChange();
-      this.onEnd();
+      if (mirrored !== true) this.onEnd();
     } else {
       this.onChange();
     }

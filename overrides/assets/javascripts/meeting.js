@@ -9,7 +9,12 @@
  * `reflektion` macro renders), never from a second list. Group notes go
  * through window.CourseNotes (notes-store.js) when it is there.
  *
- * Exposes window.CourseMeeting = {open(block, returnTo), close(), isOpen()}.
+ * Exposes window.CourseMeeting = {open(block, returnTo), close(), isOpen(), view()}.
+ * The presenter view (meeting-presenter.js, loaded from the view's button)
+ * sets view.presenter = {relay(action, value), changed(what), writeNote(target, text)}:
+ * relay may take a reader's action ("go", "timer", "blank") and return true,
+ * to send it to the window that owns the meeting; changed hears "screen",
+ * "timer", "blank" and "close"; writeNote, when set, saves the scribe's text.
  */
 (function () {
   "use strict";
@@ -136,6 +141,7 @@
     this.noteTarget = null; // {kind: "group" | "agreed", id, asked}: what the scribe's field is for
     this.noteDirty = false;
     this.unsubscribe = null;
+    this.presenter = null; // meeting-presenter.js, while a second window is open
     this.chime = new Chime();
     this.timer = new Timer(this.renderTimer.bind(this), this.timeUp.bind(this));
     this.onKey = this.onKey.bind(this);
@@ -167,15 +173,15 @@
     tools.setAttribute("role", "group");
     tools.setAttribute("aria-label", t("meeting.tools"));
     this.prevButton = button("meeting__prev", t("meeting.previous"), function () {
-      self.go(self.index - 1);
+      self.act("go", self.index - 1);
     });
     this.prevButton.setAttribute("aria-keyshortcuts", "ArrowLeft PageUp");
     this.nextButton = button("meeting__next", t("meeting.next"), function () {
-      self.go(self.index + 1);
+      self.act("go", self.index + 1);
     });
     this.nextButton.setAttribute("aria-keyshortcuts", "ArrowRight PageDown Space");
     this.blankButton = button("meeting__blank-button", t("meeting.blank"), function () {
-      self.setBlank(true);
+      self.act("blank", true);
     });
     this.blankButton.setAttribute("aria-keyshortcuts", "B .");
     this.fullButton = button("meeting__full", t("meeting.fullscreen"), function () {
@@ -187,11 +193,17 @@
       self.toggleSound();
     });
     this.soundButton.setAttribute("aria-pressed", "false");
+    this.presenterButton = button("meeting__presenter", t("meeting.presenter"), function () {
+      Course.loadScript("meeting-presenter.js").then(function () {
+        window.CourseMeetingPresenter.start(self, self.presenterButton);
+      });
+    });
+    this.presenterButton.setAttribute("aria-pressed", "false");
     this.closeButton = button("meeting__close", t("meeting.close"), function () {
       self.close();
     });
     this.closeButton.setAttribute("aria-keyshortcuts", "Escape");
-    [this.prevButton, this.nextButton, this.blankButton, this.fullButton, this.soundButton, this.closeButton].forEach(
+    [this.prevButton, this.nextButton, this.blankButton, this.fullButton, this.soundButton, this.presenterButton, this.closeButton].forEach(
       function (node) {
         tools.appendChild(node);
       }
@@ -210,14 +222,14 @@
     this.clock = make("p", "meeting__clock", "0:00");
     var timerTools = make("div", "meeting__timer-tools");
     this.startButton = button("meeting__start", t("meeting.start"), function () {
-      self.toggleTimer();
+      self.act("timer", "toggle");
     });
     this.startButton.setAttribute("aria-keyshortcuts", "T");
     this.addButton = button("meeting__add", t("meeting.add_minute"), function () {
-      self.timer.addMinute();
+      self.act("timer", "add");
     });
     this.resetButton = button("meeting__reset", t("meeting.reset"), function () {
-      self.timer.reset();
+      self.act("timer", "reset");
     });
     timerTools.appendChild(this.startButton);
     timerTools.appendChild(this.addButton);
@@ -268,7 +280,7 @@
     this.blankCover.hidden = true;
     this.blankCover.appendChild(make("p", "meeting__cover-text", t("meeting.blanked")));
     this.blankCover.addEventListener("click", function () {
-      self.setBlank(false);
+      self.act("blank", false);
     });
 
     stage.appendChild(this.content);
@@ -296,6 +308,7 @@
     }
     this.returnTo = returnTo && returnTo !== document.body ? returnTo : null;
     this.scroll = [window.scrollX, window.scrollY];
+    this.openedAt = Date.now();
     this.blank = false;
     this.blankCover.hidden = true;
     this.content.inert = false;
@@ -332,6 +345,7 @@
       this.exitFullscreen();
     }
     this.dialog.close();
+    this.notify("close");
     document.documentElement.classList.remove("meeting-open");
     window.scrollTo(this.scroll[0], this.scroll[1]);
     var back = this.returnTo;
@@ -401,6 +415,22 @@
     if (question) said = format("meeting.position", { number: screen.number, count: screen.count }) + ". " + question.text;
     else if (screen.agreed) said = t("meeting.agreed") + ". " + step.title;
     this.announce(said);
+    this.notify("screen");
+  };
+
+  // A reader's action, from a button, a key or a swipe; the presenter view may
+  // pass it on to the window that owns the meeting instead.
+  MeetingView.prototype.act = function (action, value) {
+    if (this.presenter && this.presenter.relay(action, value)) return;
+    if (action === "go") this.go(value);
+    else if (action === "blank") this.setBlank(value);
+    else if (action === "timer" && value === "toggle") this.toggleTimer();
+    else if (action === "timer" && value === "add") this.timer.addMinute();
+    else if (action === "timer" && value === "reset") this.timer.reset();
+  };
+
+  MeetingView.prototype.notify = function (what) {
+    if (this.presenter) this.presenter.changed(what);
   };
 
   MeetingView.prototype.announce = function (text) {
@@ -433,7 +463,7 @@
     if (key === "Escape") {
       event.preventDefault();
       if (this.blank) {
-        this.setBlank(false);
+        this.act("blank", false);
       } else {
         this.close();
       }
@@ -450,7 +480,7 @@
     if (this.blank) {
       if (["b", ".", " ", "ArrowRight", "ArrowLeft", "PageUp", "PageDown", "Enter"].indexOf(lower) !== -1) {
         event.preventDefault();
-        this.setBlank(false);
+        this.act("blank", false);
       }
       return;
     }
@@ -458,36 +488,36 @@
       case "ArrowRight":
       case "PageDown":
         event.preventDefault();
-        this.go(this.index + 1);
+        this.act("go", this.index + 1);
         break;
       case " ":
         if (isControl(event.target)) {
           return; // Space presses the focused button
         }
         event.preventDefault();
-        this.go(this.index + 1);
+        this.act("go", this.index + 1);
         break;
       case "ArrowLeft":
       case "PageUp":
         event.preventDefault();
-        this.go(this.index - 1);
+        this.act("go", this.index - 1);
         break;
       case "Home":
         event.preventDefault();
-        this.go(0);
+        this.act("go", 0);
         break;
       case "End":
         event.preventDefault();
-        this.go(this.screens.length - 1);
+        this.act("go", this.screens.length - 1);
         break;
       case "b":
       case ".":
         event.preventDefault();
-        this.setBlank(true);
+        this.act("blank", true);
         break;
       case "t":
         event.preventDefault();
-        this.toggleTimer();
+        this.act("timer", "toggle");
         break;
       case "f":
         event.preventDefault();
@@ -534,6 +564,7 @@
       (back && this.stage.contains(back) && back !== this.blankCover ? back : this.stage).focus({ preventScroll: true });
       this.announce(t("meeting.unblanked"));
     }
+    this.notify("blank");
   };
 
   // Timer controls
@@ -560,6 +591,7 @@
     this.timerBox.classList.toggle("meeting__timer--running", running);
     this.timerBox.classList.toggle("meeting__timer--ended", this.timer.ended);
     this.timeUpText.hidden = !this.timer.ended;
+    this.notify("timer");
   };
 
   MeetingView.prototype.timeUp = function () {
@@ -647,9 +679,9 @@
           return;
         }
         if (self.blank) {
-          self.setBlank(false);
+          self.act("blank", false);
         } else {
-          self.go(self.index + (dx < 0 ? 1 : -1));
+          self.act("go", self.index + (dx < 0 ? 1 : -1));
         }
       },
       { passive: true }
@@ -717,8 +749,9 @@
     }
     var result;
     try {
-      result =
-        target.kind === "agreed"
+      result = this.presenter && this.presenter.writeNote
+        ? this.presenter.writeNote(target, this.note.value)
+        : target.kind === "agreed"
           ? store.setAgreed(target.id, this.note.value, target.asked)
           : store.setGroupNote(target.id, this.note.value, target.asked);
     } catch (e) {
@@ -749,6 +782,9 @@
     },
     isOpen: function () {
       return !!(view && view.isOpen());
+    },
+    view: function () {
+      return view;
     },
   };
 })();
