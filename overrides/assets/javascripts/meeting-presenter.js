@@ -76,8 +76,9 @@
     document.head.appendChild(link);
   }
 
-  function state(view) {
-    return { index: view.index, timer: view.timer.state(), blank: view.blank, openedAt: view.openedAt };
+  // `ack`: the last action from the facilitator's window that this state includes.
+  function state(view, ack) {
+    return { index: view.index, timer: view.timer.state(), blank: view.blank, openedAt: view.openedAt, ack: ack || 0 };
   }
 
   // The audience's window: owns the meeting, opened the facilitator's.
@@ -88,6 +89,7 @@
     this.popup = null;
     this.beat = null;
     this.notice = null;
+    this.ack = 0;
     this.onMessage = this.onMessage.bind(this);
     this.onHide = this.onHide.bind(this);
   }
@@ -203,7 +205,7 @@
       this.detach(false);
       return;
     }
-    if (this.popup) send(this.popup, "state", state(this.view));
+    if (this.popup) send(this.popup, "state", state(this.view, this.ack));
   };
 
   Audience.prototype.onHide = function () {
@@ -216,12 +218,17 @@
     var view = this.view;
     var self = this;
     if (data.type === "hello" || data.type === "ping") {
-      if (data.type === "hello") send(this.popup, "state", state(view));
+      if (data.type === "hello") {
+        if (typeof data.seq === "number") this.ack = data.seq;
+        send(this.popup, "state", state(view, this.ack));
+      }
     } else if (data.type === "act") {
+      if (typeof data.seq === "number") this.ack = data.seq;
       view.act(data.action, data.value);
     } else if (data.type === "note") {
       send(this.popup, "noted", { ok: this.writeNote(data.target, data.text) });
     } else if (data.type === "end") {
+      send(this.popup, "ended"); // after the notes that came before: the window may close now
       this.detach(true);
     } else if (data.type === "bye") {
       // Closed, or reloading (then it says hello again).
@@ -252,6 +259,7 @@
     this.connected = false;
     this.heard = 0;
     this.ownerBlank = false;
+    this.seq = 0; // actions sent to the owner; its state says which it has done
     this.openedAt = Date.now();
     this.onMessage = this.onMessage.bind(this);
   }
@@ -286,7 +294,7 @@
     this.setStatus(t("meeting.presenter_waiting"));
     this.changed("screen");
     this.tickClock();
-    send(this.owner, "hello", state(view));
+    this.hello();
   };
 
   Facilitator.prototype.build = function () {
@@ -318,11 +326,16 @@
   };
 
   // What the reader does goes to the owner while it listens; alone, this window does it.
+  // A move shows here at once too, so quick key presses are never lost on the way.
   Facilitator.prototype.relay = function (action, value) {
     if (!this.connected) return false;
-    if (action === "go") this.view.saveNote(); // the note reaches the owner before the move
     if (action === "blank") value = !this.ownerBlank;
-    send(this.owner, "act", { action: action, value: value });
+    this.seq += 1;
+    if (action === "go") {
+      if (value < 0 || value >= this.view.screens.length) return false;
+      this.view.go(value); // saves the note, which reaches the owner before the move
+    }
+    send(this.owner, "act", { action: action, value: value, seq: this.seq });
     return true;
   };
 
@@ -337,9 +350,16 @@
 
   Facilitator.prototype.changed = function (what) {
     if (what === "close") {
-      // Esc or the close button: the presenter view ends, the audience window goes back to meeting mode.
-      if (!closed(this.owner)) send(this.owner, "end");
-      window.close();
+      // Esc or the close button: the presenter view ends, the audience window goes back to
+      // meeting mode. The window closes once the owner has the scribe's last words.
+      if (this.connected && !closed(this.owner)) {
+        send(this.owner, "end");
+        window.setTimeout(function () {
+          window.close();
+        }, LOST_MS);
+      } else {
+        window.close();
+      }
       return;
     }
     if (what === "screen") this.showScreen();
@@ -395,7 +415,15 @@
       return;
     }
     if (this.connected && Date.now() - this.heard > LOST_MS) this.lose(t("meeting.presenter_lost"));
-    send(this.owner, this.connected ? "ping" : "hello", state(this.view));
+    if (this.connected) send(this.owner, "ping");
+    else this.hello();
+  };
+
+  // Says where this window is, for an owner that reloaded and takes it back.
+  Facilitator.prototype.hello = function () {
+    var data = state(this.view);
+    data.seq = this.seq;
+    send(this.owner, "hello", data);
   };
 
   Facilitator.prototype.lose = function (text) {
@@ -416,6 +444,7 @@
         this.setStatus(t("meeting.presenter_connected"));
       }
       if (typeof data.openedAt === "number") this.openedAt = data.openedAt;
+      if (data.ack < this.seq) return; // an action of ours is still on its way: a later state follows
       if (data.index !== view.index) view.go(data.index);
       if (data.timer) view.timer.mirror(data.timer, false);
       this.ownerBlank = data.blank === true;
@@ -423,7 +452,7 @@
     } else if (data.type === "noted" && !data.ok) {
       view.noteStatus.textContent = t("meeting.note_not_saved");
       view.announce(t("meeting.note_not_saved"));
-    } else if (data.type === "end") {
+    } else if (data.type === "end" || data.type === "ended") {
       window.close();
     } else if (data.type === "bye") {
       this.lose(t("meeting.presenter_lost"));
@@ -455,8 +484,9 @@
       if (hello.timer) view.timer.mirror(hello.timer, true);
       if (typeof hello.openedAt === "number") view.openedAt = hello.openedAt;
       audience = new Audience(view, view.presenterButton);
+      audience.ack = typeof hello.seq === "number" ? hello.seq : 0;
       audience.attach(source);
-      send(source, "state", state(view));
+      send(source, "state", state(view, audience.ack));
     },
     active: function () {
       return !!((audience && audience.popup) || facilitator);
