@@ -159,6 +159,26 @@ def test_guide_prints_without_splitting_a_time_plan(browser, server, lang):
         )
         assert styles and all(s == ["avoid", "H3", "avoid", "none"] for s in styles), styles
         pdf = page.pdf(format="A4")
-        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 6
+        # Seven sheets since each meeting's table has the steps' notes (purpose, how to lead) under it.
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 7
     finally:
         context.close()
+
+
+# The facilitator's notes on each step: in the guide, and on the block the presenter view reads
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_guide_and_the_blocks_carry_each_steps_notes_from_the_data(site_dir, course, lang):
+    guide = built_page(site_dir, lang, "handledning")
+    for step in course.steps:
+        notes = step.facilitation
+        (term,) = guide.xpath(f'//dl[@class="meeting-plan__notes"]/dt[@data-step-id="{step.id}"]')
+        assert text(term) == step.title[lang]
+        described = term.xpath("following-sibling::*")
+        assert [d.get("data-note") for d in described[:2]] == ["purpose", "how"]
+        assert text(described[0]).endswith(notes.purpose[lang]) and text(described[1]).endswith(notes.how[lang])
+        module = built_page(site_dir, lang, f"modules/{step.module.slug}")
+        (block,) = module.xpath(f'//section[@data-step-id="{step.id}"]')
+        assert block.get("data-facilitation-purpose") == notes.purpose[lang]
+        assert block.get("data-facilitation-how") == notes.how[lang]

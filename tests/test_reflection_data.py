@@ -192,3 +192,37 @@ def test_the_default_edition_starts_a_new_build(tmp_path):
     state.usage["en"]["prov"] = ["x"]
     state.start_edition("sv")  # mkdocs serve: the next rebuild
     assert state.started == ["sv"] and state.usage == {"sv": {}}
+
+
+# The facilitator's notes on a step (optional): purpose and how to lead it
+
+
+def write_with_facilitation(tmp_path: Path, block: str) -> str:
+    """The valid fixture with a `facilitation:` block added to its step; the loader's message."""
+    text = (FIXTURES / "valid.yml").read_text(encoding="utf-8").replace("    questions:\n", block + "    questions:\n", 1)
+    data_dir = tmp_path / "data" / "reflection"
+    data_dir.mkdir(parents=True)
+    shutil.copy(DATA / "strings.yml", data_dir / "strings.yml")
+    (data_dir / "1-prov.yml").write_text(text, encoding="utf-8")
+    try:
+        course = load_course(data_dir, tmp_path)
+    except CourseDataError as exc:
+        return str(exc)
+    return repr(course.step("prov").facilitation)
+
+
+def test_facilitation_notes_load_and_are_optional(tmp_path, course):
+    loaded = write_with_facilitation(tmp_path, "    facilitation:\n      purpose:\n        sv: Syftet.\n        en: The purpose.\n")
+    assert "purpose={'sv': 'Syftet.', 'en': 'The purpose.'}" in loaded and "how=None" in loaded
+    assert load_fixture(tmp_path / "plain", "valid.yml").step("prov").facilitation is None
+    # Every step of the course has notes for the presenter view and the guide.
+    assert all(step.facilitation and step.facilitation.purpose and step.facilitation.how for step in course.steps)
+
+
+def test_facilitation_notes_are_validated(tmp_path):
+    unknown = write_with_facilitation(tmp_path / "a", "    facilitation:\n      tips:\n        sv: x\n        en: y\n")
+    assert "data/reflection/1-prov.yml: prov: unknown key(s) tips in 'facilitation'; expected how, purpose" in unknown
+    missing = write_with_facilitation(tmp_path / "b", "    facilitation:\n      how:\n        sv: Så här.\n")
+    assert "prov: missing translation 'en' in 'facilitation.how' (found: sv; expected: sv, en)" in missing
+    empty = write_with_facilitation(tmp_path / "c", "    facilitation: {}\n")
+    assert "prov: 'facilitation' must be a mapping with purpose and/or how" in empty

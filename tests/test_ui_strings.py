@@ -18,6 +18,7 @@ ALLOWED_GROUPS = {
     "notes-page.js": {NOTES_TOOLS},
     "meeting.js": {REFLECTION},
     "meeting-launcher.js": {REFLECTION},
+    "meeting-presenter.js": {REFLECTION},
     "course.js": {SHORTCUTS},
 }
 
