@@ -161,7 +161,7 @@ def test_either_window_moves_the_meeting_and_the_other_follows(browser, server, 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_facilitator_sees_the_question_the_next_one_and_the_guides_notes(browser, server, course, lang):
+def test_the_facilitator_sees_the_question_the_next_one_and_the_guides_notes(browser, server, course, lang, tmp_path):
     context = new_context(browser)
     try:
         page, popup = open_presenter(context, server.url + prefix(lang) + FOUR)
@@ -191,7 +191,8 @@ def test_the_facilitator_sees_the_question_the_next_one_and_the_guides_notes(bro
             popup.keyboard.press("ArrowRight")
         same_screen(page, step.questions[-1].id)
         assert popup.locator(".meeting__panel-next").text_content() == f"{ui(popup, 'meeting.agreed')}: {step.title[lang]}"
-        popup.screenshot(path=str(ROOT / ".pytest_cache" / f"presenter-{lang}.png"))
+        settled(popup)
+        popup.screenshot(path=str(tmp_path / f"presenter-{lang}.png"))  # to look at: pytest --basetemp
         no_errors(popup)
     finally:
         context.close()
