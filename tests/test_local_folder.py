@@ -196,7 +196,8 @@ def test_a_core_id_in_the_local_namespace_fails(tmp_path):
     edit_yaml(path, lambda d: d["steps"][0]["questions"][0].update(id="lokal-modul-1-behov"))
     result = build_site(tmp_path / "out", project=project)
     assert result.returncode != 0
-    assert "data/reflection/1-varfor-nara-vard.yml, line 18: modul-1, question number 1: ids that start with 'lokal-' belong to local folders; found 'lokal-modul-1-behov'" in result.output
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if "lokal-modul-1-behov" in text)
+    assert f"data/reflection/1-varfor-nara-vard.yml, line {line}: modul-1, question number 1: ids that start with 'lokal-' belong to local folders; found 'lokal-modul-1-behov'" in result.output
 
 
 def add_core_step_named_like_the_local_one(project: Path) -> Path:
