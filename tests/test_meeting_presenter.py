@@ -178,6 +178,8 @@ def test_the_facilitator_sees_the_question_the_next_one_and_the_guides_notes(bro
         assert popup.locator(".meeting__panel-minutes").text_content() == ui(popup, "meeting.presenter_step_minutes").replace(
             "{minutes}", str(minutes)
         )
+        # Its close button ends the presenter view, and says so.
+        assert popup.locator(".meeting__close").text_content() == ui(popup, "meeting.presenter_close")
         # The clock (24-hour) and the time into the meeting.
         assert popup.locator(".meeting__panel-clock").text_content().split()[-1].count(":") == 1
         assert popup.locator(".meeting__panel-elapsed").is_visible()

@@ -224,7 +224,11 @@
       }
     } else if (data.type === "act") {
       if (typeof data.seq === "number") this.ack = data.seq;
-      view.act(data.action, data.value);
+      var valid =
+        (data.action === "go" && typeof data.value === "number") ||
+        (data.action === "blank" && typeof data.value === "boolean") ||
+        (data.action === "timer" && ["toggle", "add", "reset"].indexOf(data.value) !== -1);
+      if (valid) view.act(data.action, data.value);
     } else if (data.type === "note") {
       send(this.popup, "noted", { ok: this.writeNote(data.target, data.text) });
     } else if (data.type === "end") {
@@ -272,6 +276,7 @@
     this.view = view;
     view.dialog.classList.add("meeting--presenter");
     view.dialog.setAttribute("aria-label", t("meeting.presenter_dialog"));
+    view.closeButton.textContent = t("meeting.presenter_close");
     this.build();
     view.presenter = {
       relay: function (action, value) {
