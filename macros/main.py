@@ -19,6 +19,7 @@ from macros.notes_page import notes_outline, notes_sections, progress_overview  
 from macros.facilitation import PageRef, minutes_html, module_step_ids, render_cards, render_time_plan  # noqa: E402
 from macros.branding import organisation_html  # noqa: E402
 from macros.ui_strings import strings_for  # noqa: E402
+from macros.self_assessment import all_assessments_html, group_picture_html, module_assessment_html  # noqa: E402
 
 
 def define_env(env):
@@ -108,6 +109,26 @@ def define_env(env):
         """Every question as a card to print and cut out: {{ samtalskort() }} (the cards page)."""
         lang = _page_language(env)
         return "\n\n" + render_cards(REFLECTION.course, lang, strings_for(lang)) + "\n\n"
+
+
+    # "Var står vi?" and "Gruppens bild" (macros/self_assessment.py)
+
+    @env.macro
+    def var_star_vi(module_slug: str) -> str:
+        """A module's self-assessment: {{ var_star_vi("vad-ar-systemledarskap") }}, the same call in every language."""
+        page, lang = env.page, _page_language(env)
+        html = module_assessment_html(Path(env.project_dir), REFLECTION.course, module_slug, page.file.src_uri, lang)
+        return "\n\n" + html + "\n\n"
+
+    @env.macro
+    def var_star_vi_alla() -> str:
+        """Every module's self-assessment, for the notes page: {{ var_star_vi_alla() }}."""
+        return "\n\n" + all_assessments_html(Path(env.project_dir), REFLECTION.course, _page_language(env)) + "\n\n"
+
+    @env.macro
+    def gruppens_bild() -> str:
+        """The facilitator's group picture, filled in by group-picture.js: {{ gruppens_bild() }}."""
+        return "\n\n" + group_picture_html(Path(env.project_dir), REFLECTION.course, _page_language(env)) + "\n\n"
 
 
 # Helper functions

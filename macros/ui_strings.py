@@ -58,6 +58,8 @@ PAGE_SPECIFIC = (
     (("notes.import.", "notes.export.", "notes.clear.", "notes.leftovers.", "notes.cancel", "notes.date_time", "notes.locale"), r"data-notes-tools"),
     (("meeting.",), r'<section\b[^>]*\bclass="reflection\b'),
     (("shortcuts.",), r"data-course-shortcuts"),
+    (("assessment.",), r"data-assessment|data-group-picture"),
+    (("group.",), r"data-group-picture|data-notes-tools"),
 )
 # Strings the build writes into pages; no script shows them, so no page carries them.
 BUILD_ONLY = ("local.",)

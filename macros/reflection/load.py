@@ -20,7 +20,7 @@ STRINGS_FILE = "strings.yml"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_MINUTES = 120
 
-MODULE_FILE_KEYS = {"module": True, "steps": True}  # key: required?
+MODULE_FILE_KEYS = {"module": True, "steps": True, "assessment": False}  # key: required? (assessment: see assessment.py)
 MODULE_KEYS = {"slug": True, "number": True, "title": True}
 STEP_KEYS = {"id": True, "title": True, "intro": True, "questions": True, "facilitation": False}
 FACILITATION_KEYS = {"purpose": False, "how": False}

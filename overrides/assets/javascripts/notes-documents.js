@@ -74,6 +74,15 @@
     return '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>' + grid + body + "</w:tbl>";
   }
 
+  // A data table's columns: the first (the statement) wide, the rest (counts or an answer) equal.
+  function dataColumns(full, n) {
+    var first = n > 2 ? full * 0.4 : full * 0.6;
+    var rest = (full - first) / (n - 1);
+    var out = [first];
+    for (var i = 1; i < n; i++) out.push(rest);
+    return out;
+  }
+
   // Twentieths of a point (twips), from centimetres.
   function twips(cm) {
     return Math.round((cm * 1440) / 2.54);
@@ -124,6 +133,17 @@
             return "";
           }) });
           out.push(table(rows, widths, true));
+          out.push(para(""));
+          break;
+        case "table":
+          var tableRows = [{ cells: block.header.map(function (label) {
+            return para(label, null, "<w:b/>");
+          }) }].concat(block.rows.map(function (cells) {
+            return { cells: cells.map(function (text) {
+              return para(text);
+            }) };
+          }));
+          out.push(table(tableRows, dataColumns(FULL, block.header.length).map(Math.round), true));
           out.push(para(""));
           break;
         case "page_break":
@@ -282,6 +302,16 @@
             return "";
           }));
           out.push(table("Actions", page.action_columns_cm, body));
+          break;
+        case "table":
+          var rowsXml = "<table:table-header-rows>" + row(1, block.header.map(function (label) {
+            return odtPara(label, "Label");
+          })) + "</table:table-header-rows>" + block.rows.map(function (cells) {
+            return row(1, cells.map(function (text) {
+              return odtPara(text, "Standard");
+            }));
+          }).join("");
+          out.push(table("Data", dataColumns(width, block.header.length), rowsXml));
           break;
         case "page_break":
           out.push(odtPara("", "PageBreak"));

@@ -11,6 +11,8 @@
  *   answerTexts(block, snapshot, meta)  what fills one answer box (for notes-documents.js)
  * The .docx and .odt writers are in notes-documents.js.
  *
+ * Blocks of kind "table" ({header, rows}: texts) carry the self-assessment and
+ * the group picture's counts (notes-page.js, group-file.js).
  * `outline` is the note template's layout (macros/reflection/notes.py), put in
  * the notes page by macros/notes_page.py: {blocks, layout}. Blocks are
  * {kind, text, level, items, lines}, where answer blocks carry `question` (a
@@ -32,7 +34,8 @@
   var MAX_ENTRIES = 10000; // entries in one section
   var MAX_ASKED = 2000; // characters of the question kept with an entry
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  var TOP_KEYS = { format: 1, version: 1, courseId: 1, exported: 1, answers: 1, group: 1, agreed: 1, progress: 1 };
+  var TOP_KEYS = { format: 1, version: 1, courseId: 1, exported: 1, answers: 1, group: 1, agreed: 1, progress: 1, ratings: 1, shared: 1, participant: 1 };
+  var PARTICIPANT = /^p-[a-z0-9]{8,40}$/;
   // FILE_MIGRATIONS[n] turns an exported file of version n into version n + 1.
   var FILE_MIGRATIONS = {
     // Version 2 entries may keep their question (`asked`); version 1 files have none.
@@ -40,6 +43,13 @@
       var out = {};
       for (var k in file) out[k] = file[k];
       out.version = 2;
+      return out;
+    },
+    // Version 3 adds the self-assessment (ratings, shared answers, participant id); version 2 files have none.
+    2: function (file) {
+      var out = {};
+      for (var k in file) out[k] = file[k];
+      out.version = 3;
       return out;
     },
   };
@@ -93,6 +103,35 @@
     return true;
   }
 
+  function checkRatings(raw, out) {
+    if (!isObject(raw)) return false;
+    var ids = Object.keys(raw);
+    if (ids.length > MAX_ENTRIES) return false;
+    for (var i = 0; i < ids.length; i++) {
+      var entry = raw[ids[i]];
+      if (ids[i].length > 200 || !ID.test(ids[i]) || !isObject(entry)) return false;
+      var asked = has(entry, "asked");
+      if (Object.keys(entry).length !== (asked ? 3 : 2) || typeof entry.value !== "number" || typeof entry.updated !== "string") return false;
+      if (!(entry.value >= 0 && entry.value <= 5 && entry.value % 1 === 0)) return false;
+      if (entry.updated.length > 40 || isNaN(Date.parse(entry.updated))) return false;
+      if (asked && (typeof entry.asked !== "string" || entry.asked.length > MAX_ASKED)) return false;
+      out[ids[i]] = { value: entry.value, updated: entry.updated };
+      if (asked && entry.asked !== "") out[ids[i]].asked = entry.asked;
+    }
+    return true;
+  }
+
+  function checkShared(raw, out) {
+    if (!isObject(raw)) return false;
+    var ids = Object.keys(raw);
+    if (ids.length > MAX_ENTRIES) return false;
+    for (var i = 0; i < ids.length; i++) {
+      if (ids[i].length > 200 || !ID.test(ids[i]) || raw[ids[i]] !== true) return false;
+      out[ids[i]] = true;
+    }
+    return true;
+  }
+
   function parse(text) {
     try {
       if (typeof text !== "string") return fail("not_json");
@@ -111,11 +150,17 @@
       for (var v = raw.version; v < VERSION; v++) raw = FILE_MIGRATIONS[v](raw);
       var keys = Object.keys(raw);
       for (var i = 0; i < keys.length; i++) if (!has(TOP_KEYS, keys[i])) return fail("types");
-      var data = { answers: {}, group: {}, agreed: {}, progress: {}, exported: null };
+      var data = { answers: {}, group: {}, agreed: {}, ratings: {}, shared: {}, participant: null, progress: {}, exported: null };
       if (!checkEntries(raw.answers, data.answers)) return fail("types");
       if (has(raw, "group") && !checkEntries(raw.group, data.group)) return fail("types");
       if (has(raw, "agreed") && !checkEntries(raw.agreed, data.agreed)) return fail("types");
       if (has(raw, "progress") && !checkProgress(raw.progress, data.progress)) return fail("types");
+      if (has(raw, "ratings") && !checkRatings(raw.ratings, data.ratings)) return fail("types");
+      if (has(raw, "shared") && !checkShared(raw.shared, data.shared)) return fail("types");
+      if (has(raw, "participant") && raw.participant !== null) {
+        if (typeof raw.participant !== "string" || !PARTICIPANT.test(raw.participant)) return fail("types");
+        data.participant = raw.participant;
+      }
       if (has(raw, "exported")) {
         if (typeof raw.exported !== "string" || raw.exported.length > 40 || isNaN(Date.parse(raw.exported))) return fail("types");
         data.exported = raw.exported;
@@ -159,10 +204,19 @@
   function importNotes(incoming, mode) {
     return notes.write("import", function (data) {
       if (mode === "replace") {
-        ["answers", "group", "agreed", "progress"].forEach(function (section) {
+        ["answers", "group", "agreed", "ratings", "shared", "progress"].forEach(function (section) {
           data[section] = {};
         });
       }
+      // A rating: the later one wins. The participant id stays this browser's, if it has one.
+      Object.keys(incoming.ratings).forEach(function (id) {
+        var had = data.ratings[id];
+        if (!had || mode === "replace" || incoming.ratings[id].updated > had.updated) data.ratings[id] = incoming.ratings[id];
+      });
+      Object.keys(incoming.shared).forEach(function (id) {
+        data.shared[id] = true;
+      });
+      if (!data.participant && incoming.participant) data.participant = incoming.participant;
       ["answers", "group", "agreed"].forEach(function (section) {
         Object.keys(incoming[section]).forEach(function (id) {
           data[section][id] = mergeText(data[section][id], incoming[section][id]);
@@ -189,6 +243,9 @@
       answers: snapshot.answers,
       group: snapshot.group,
       agreed: snapshot.agreed,
+      ratings: snapshot.ratings,
+      shared: snapshot.shared,
+      participant: snapshot.participant,
       progress: snapshot.progress,
     };
     return new Blob([JSON.stringify(out, null, 1)], { type: "application/json" });
@@ -257,6 +314,19 @@
           for (var i = 0; i < block.lines; i++) out.push("|" + block.items.map(function () {
             return "   ";
           }).join("|") + "|");
+          out.push("");
+          break;
+        case "table":
+          var cell = function (text) {
+            return mdText(String(text).replace(/\s+/g, " ")).replace(/\|/g, "\\|");
+          };
+          out.push("| " + block.header.map(cell).join(" | ") + " |");
+          out.push("|" + block.header.map(function () {
+            return "---";
+          }).join("|") + "|");
+          block.rows.forEach(function (row) {
+            out.push("| " + row.map(cell).join(" | ") + " |");
+          });
           out.push("");
           break;
         case "page_break":

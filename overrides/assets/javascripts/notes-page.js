@@ -53,9 +53,15 @@
     });
   }
 
-  // The export functions for `format`: .docx and .odt come with the office writers.
+  // The export functions for `format`: .docx and .odt come with the office writers, and the
+  // documents (not the .json) with the group picture (group-file.js).
   function loadWriters(format) {
     return loadExport().then(function (X) {
+      if (format === "json") return X;
+      return course.loadScript("group-file.js").then(function () {
+        return X;
+      });
+    }).then(function (X) {
       if (format !== "docx" && format !== "odt") return X;
       return course.loadScript("notes-documents.js").then(function () {
         return window.CourseNotesDocuments;
@@ -112,6 +118,31 @@
       blocks.push(item.step ? { kind: "answer", step: item.step, lines: 6 } : { kind: "answer", question: item.question, lines: 4 });
     });
     return { blocks: blocks, layout: outline.layout };
+  }
+
+  // "Var står vi?": the reader's own choices, per module, as a table of statement and answer.
+  function assessmentBlocks(snapshot) {
+    var blocks = [];
+    document.querySelectorAll("section.assessment[data-assessment]").forEach(function (section) {
+      var rows = [];
+      section.querySelectorAll("fieldset[data-statement-id]").forEach(function (set) {
+        var entry = snapshot.ratings[set.getAttribute("data-statement-id")];
+        if (entry) rows.push([set.querySelector("legend").textContent.trim(), t("assessment.scale." + entry.value)]);
+      });
+      if (!rows.length) return;
+      blocks.push({ kind: "heading", level: 2, text: section.querySelector(".assessment__heading").textContent.trim() });
+      blocks.push({ kind: "table", header: [t("group.statement"), t("group.answer")], rows: rows });
+    });
+    if (blocks.length) blocks.unshift({ kind: "page_break" }, { kind: "heading", level: 1, text: t("assessment.heading") });
+    return blocks;
+  }
+
+  // The document exports: the notes, the reader's self-assessment, then the facilitator's group picture.
+  function documentOutline(snapshot) {
+    var base = exportOutline(snapshot);
+    var group = window.CourseGroupFile ? window.CourseGroupFile.exportBlocks(t) : [];
+    if (group.length) group.unshift({ kind: "page_break" });
+    return { blocks: base.blocks.concat(assessmentBlocks(snapshot), group), layout: base.layout };
   }
 
   // On the page, after the course's own questions.
@@ -194,7 +225,7 @@
           exportNote: t("notes.export.note", { when: when(new Date().toISOString()) }),
           groupLabel: t("notes.group_label"),
         };
-        var blob = format === "json" ? X.json(snapshot) : X[format](exportOutline(snapshot), snapshot, meta);
+        var blob = format === "json" ? X.json(snapshot) : X[format](documentOutline(snapshot), snapshot, meta);
         var stamp = new Date();
         var two = function (n) {
           return (n < 10 ? "0" : "") + n;

@@ -1,0 +1,46 @@
+"""The HTML of "Var står vi?" (module pages, the notes page) and of the group page "Gruppens bild".
+
+The statements come from data/reflection (macros/reflection/assessment.py);
+the words around them from data/ui, as the scripts that fill them in use them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.errors import CourseDataError
+from macros.reflection.assessment import assessment_json, load_assessments, render_assessment
+from macros.reflection.build import DATA_DIR
+from macros.reflection.model import Course
+from macros.ui_strings import strings_for
+
+
+def assessments(project_dir: Path, course: Course | None):
+    if course is None:
+        raise CourseDataError(str(DATA_DIR), "the reflection data was not loaded: is macros/hooks.py in mkdocs.yml?")
+    return load_assessments(project_dir / DATA_DIR, project_dir, course)
+
+
+def module_assessment_html(project_dir: Path, course: Course | None, slug: str, page_src: str, lang: str) -> str:
+    found = assessments(project_dir, course)
+    if slug not in found:
+        raise CourseDataError(
+            f"docs/{page_src}",
+            f"var_star_vi(\"{slug}\"): no module with that slug has an 'assessment:' in data/reflection;"
+            f" expected one of {', '.join(sorted(found))}",
+        )
+    return render_assessment(found[slug], lang, strings_for(lang))
+
+
+def all_assessments_html(project_dir: Path, course: Course | None, lang: str) -> str:
+    ui = strings_for(lang)
+    out = []
+    for assessment in sorted(assessments(project_dir, course).values(), key=lambda a: a.module.number):
+        title = course.t("module_label", lang, number=assessment.module.number, title=assessment.module.title[lang])
+        out.append(render_assessment(assessment, lang, ui, level=3, heading=title))
+    return "\n".join(out)
+
+
+def group_picture_html(project_dir: Path, course: Course | None, lang: str) -> str:
+    """The statements of every module as data, and the place group-picture.js fills in."""
+    return assessment_json(assessments(project_dir, course), lang) + '\n<div class="group-picture" data-group-picture></div>'

@@ -1,0 +1,354 @@
+/*
+ * Group files of "Var står vi?" and the facilitator's group picture: the
+ * logic without the page. Loaded by self-assessment.js (to write a file),
+ * group-picture.js (to read and merge files) and notes-page.js (to put the
+ * picture into the exports).
+ *
+ * A group file (what "Spara för gruppen" writes; no name unless typed):
+ *   {format: "course-group-file", version: 1, courseId, module, assessmentVersion,
+ *    statements: [ids of that version], participant: "p-…", name?, saved,
+ *    ratings: {[statementId]: 1-5 | 0}, answers: {[questionId]: {asked, text}}}
+ *
+ * The picture, kept under "<courseId>:group-picture:v1", apart from the notes:
+ *   {version: 1, courseId, modules: {[slug]: {hidden, participants: {[participant]: file}}}}
+ *
+ * window.CourseGroupFile:
+ *   build(definition, snapshot, slug, questionIds, name) -> the file object
+ *   parse(text, definitions, slug) -> {ok, file, earlier} or {ok: false, reason, module?}; never throws
+ *   readFile(file, definitions, slug) -> Promise of the same; never rejects
+ *   summary(definition, participants) -> {statements: [{id, text, counts, n, spread, widest}], answers, earlier}
+ *   definitions() -> {[slug]: {number, title, version, statements: [{id, text}]}} from the page
+ *   load(), save(picture) -> {ok}; exportBlocks(t) -> outline blocks for the notes exports
+ */
+(function () {
+  "use strict";
+  var course = window.Course;
+  var FORMAT = "course-group-file";
+  var VERSION = 1;
+  var SCALE = [1, 2, 3, 4, 5, 0];
+  var MAX_BYTES = 1024 * 1024; // a file of 8 ratings and a few answers is about 2 kB
+  var MAX_TEXT = 20000;
+  var MAX_ASKED = 2000;
+  var MAX_ITEMS = 100;
+  var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var PARTICIPANT = /^p-[a-z0-9]{8,40}$/;
+  var KEYS = { format: 1, version: 1, courseId: 1, module: 1, assessmentVersion: 1, statements: 1, participant: 1, name: 1, saved: 1, ratings: 1, answers: 1 };
+  var courseId = String(course.config.courseId || "course");
+  var STORE_KEY = courseId + ":group-picture:v1";
+
+  function has(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
+  }
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+  function isWhole(value) {
+    return typeof value === "number" && isFinite(value) && value % 1 === 0;
+  }
+  function fail(reason, extra) {
+    var out = { ok: false, reason: reason };
+    if (extra) out.module = extra;
+    return out;
+  }
+
+  // Writing
+
+  function build(definition, snapshot, slug, questionIds, name) {
+    var ratings = {};
+    definition.statements.forEach(function (s) {
+      if (snapshot.ratings[s.id]) ratings[s.id] = snapshot.ratings[s.id].value;
+    });
+    var answers = {};
+    questionIds.forEach(function (id) {
+      var entry = snapshot.answers[id];
+      if (snapshot.shared[id] && entry && entry.text.trim() !== "") answers[id] = { asked: entry.asked || "", text: entry.text };
+    });
+    var file = {
+      format: FORMAT,
+      version: VERSION,
+      courseId: courseId,
+      module: slug,
+      assessmentVersion: definition.version,
+      statements: definition.statements.map(function (s) {
+        return s.id;
+      }),
+      participant: window.CourseNotes.participantId(),
+      saved: new Date().toISOString(),
+      ratings: ratings,
+      answers: answers,
+    };
+    name = String(name || "").trim().slice(0, 100);
+    if (name) file.name = name;
+    return file;
+  }
+
+  // Reading
+
+  function parse(text, definitions, slug) {
+    try {
+      if (typeof text !== "string") return fail("not_json");
+      if (text.length > MAX_BYTES) return fail("too_large");
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      var raw;
+      try {
+        raw = JSON.parse(text);
+      } catch (e) {
+        return fail("not_json");
+      }
+      if (!isObject(raw) || raw.format !== FORMAT) return fail("format");
+      if (!isWhole(raw.version) || raw.version < 1 || raw.version > VERSION) return fail("version");
+      if (raw.courseId !== courseId) return fail("course");
+      var keys = Object.keys(raw);
+      for (var i = 0; i < keys.length; i++) if (!has(KEYS, keys[i])) return fail("types");
+      if (typeof raw.module !== "string" || raw.module.length > 200 || !ID.test(raw.module)) return fail("types");
+      if (raw.module !== slug) {
+        var other = has(definitions, raw.module) ? definitions[raw.module] : null;
+        return other ? fail("module", other.label) : fail("module", raw.module);
+      }
+      var definition = definitions[slug];
+      if (!isWhole(raw.assessmentVersion) || raw.assessmentVersion < 1 || raw.assessmentVersion > definition.version) return fail("version");
+      if (!Array.isArray(raw.statements) || raw.statements.length > MAX_ITEMS) return fail("types");
+      var listed = {};
+      for (i = 0; i < raw.statements.length; i++) {
+        var sid = raw.statements[i];
+        if (typeof sid !== "string" || sid.length > 200 || !ID.test(sid)) return fail("types");
+        listed[sid] = true;
+      }
+      if (typeof raw.participant !== "string" || !PARTICIPANT.test(raw.participant)) return fail("types");
+      if (has(raw, "name") && (typeof raw.name !== "string" || raw.name.length > 100)) return fail("types");
+      if (typeof raw.saved !== "string" || raw.saved.length > 40 || isNaN(Date.parse(raw.saved))) return fail("types");
+      if (!isObject(raw.ratings) || Object.keys(raw.ratings).length > MAX_ITEMS) return fail("types");
+      var ratings = {};
+      var ids = Object.keys(raw.ratings);
+      for (i = 0; i < ids.length; i++) {
+        var value = raw.ratings[ids[i]];
+        if (!has(listed, ids[i]) || !isWhole(value) || value < 0 || value > 5) return fail("types");
+        ratings[ids[i]] = value;
+      }
+      if (!isObject(raw.answers) || Object.keys(raw.answers).length > MAX_ITEMS) return fail("types");
+      var answers = {};
+      ids = Object.keys(raw.answers);
+      for (i = 0; i < ids.length; i++) {
+        var entry = raw.answers[ids[i]];
+        if (ids[i].length > 200 || !ID.test(ids[i]) || !isObject(entry) || Object.keys(entry).length !== 2) return fail("types");
+        if (typeof entry.text !== "string" || entry.text.length > MAX_TEXT || typeof entry.asked !== "string" || entry.asked.length > MAX_ASKED) return fail("types");
+        if (entry.text.trim() !== "") answers[ids[i]] = { asked: entry.asked, text: entry.text };
+      }
+      var file = {
+        participant: raw.participant,
+        name: has(raw, "name") ? raw.name.trim() : "",
+        saved: raw.saved,
+        assessmentVersion: raw.assessmentVersion,
+        statements: raw.statements.slice(),
+        ratings: ratings,
+        answers: answers,
+      };
+      return { ok: true, file: file, earlier: raw.assessmentVersion < definition.version };
+    } catch (e) {
+      return fail("types");
+    }
+  }
+
+  function readFile(file, definitions, slug) {
+    try {
+      if (!file || typeof file.size !== "number") return Promise.resolve(fail("not_json"));
+      if (file.size > MAX_BYTES) return Promise.resolve(fail("too_large"));
+      if (file.size === 0) return Promise.resolve(fail("not_json"));
+      return file.text().then(
+        function (text) {
+          return parse(text, definitions, slug);
+        },
+        function () {
+          return fail("unreadable");
+        }
+      );
+    } catch (e) {
+      return Promise.resolve(fail("unreadable"));
+    }
+  }
+
+  // The picture
+
+  // Spread: the standard deviation of the ratings 1-5 ("Vet inte" left out).
+  function spreadOf(counts) {
+    var n = 0;
+    var sum = 0;
+    [1, 2, 3, 4, 5].forEach(function (v) {
+      n += counts[v];
+      sum += v * counts[v];
+    });
+    if (n < 2) return 0;
+    var mean = sum / n;
+    var squares = 0;
+    [1, 2, 3, 4, 5].forEach(function (v) {
+      squares += counts[v] * (v - mean) * (v - mean);
+    });
+    return Math.sqrt(squares / n);
+  }
+
+  function byText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  function summary(definition, participants) {
+    var people = Object.keys(participants).map(function (id) {
+      return participants[id];
+    });
+    var statements = definition.statements.map(function (s, index) {
+      var counts = {};
+      SCALE.forEach(function (v) {
+        counts[v] = 0;
+      });
+      people.forEach(function (p) {
+        if (has(p.ratings, s.id)) counts[p.ratings[s.id]] += 1;
+      });
+      var n = SCALE.reduce(function (sum, v) {
+        return sum + counts[v];
+      }, 0);
+      return { id: s.id, text: s.text, counts: counts, n: n, spread: spreadOf(counts), index: index };
+    });
+    statements.sort(function (a, b) {
+      return b.spread - a.spread || a.index - b.index;
+    });
+    var widest = statements.length ? statements[0].spread : 0;
+    statements.forEach(function (s) {
+      s.widest = widest > 0 && s.spread === widest;
+    });
+    // Shared answers by question, sorted by their text: the order says nothing about who wrote what.
+    var questions = {};
+    people.forEach(function (p) {
+      Object.keys(p.answers).forEach(function (qid) {
+        var q = questions[qid] || (questions[qid] = { id: qid, asked: null, texts: [] });
+        var asked = p.answers[qid].asked || qid;
+        if (q.asked === null || asked < q.asked) q.asked = asked;
+        q.texts.push(p.answers[qid].text);
+      });
+    });
+    var answers = Object.keys(questions)
+      .sort(byText)
+      .map(function (qid) {
+        questions[qid].texts.sort(byText);
+        return questions[qid];
+      });
+    var names = people
+      .map(function (p) {
+        return p.name;
+      })
+      .filter(Boolean)
+      .sort(byText);
+    var earlier = people.filter(function (p) {
+      return p.assessmentVersion < definition.version;
+    }).length;
+    return { statements: statements, answers: answers, people: people.length, names: names, earlier: earlier };
+  }
+
+  // The module definitions the page carries: the group page's JSON, else the assessments on the page.
+  function definitions() {
+    var found = {};
+    var data = document.getElementById("assessment-data");
+    if (data) {
+      try {
+        found = JSON.parse(data.textContent);
+      } catch (e) {
+        found = {};
+      }
+    } else {
+      document.querySelectorAll("section.assessment[data-assessment]").forEach(function (section) {
+        var heading = section.querySelector(".assessment__heading");
+        found[section.getAttribute("data-assessment")] = {
+          title: heading ? heading.textContent.trim() : section.getAttribute("data-assessment"),
+          version: Number(section.getAttribute("data-assessment-version")) || 1,
+          statements: Array.prototype.map.call(section.querySelectorAll("fieldset[data-statement-id]"), function (set) {
+            return { id: set.getAttribute("data-statement-id"), text: set.querySelector("legend").textContent.trim() };
+          }),
+        };
+      });
+    }
+    Object.keys(found).forEach(function (slug) {
+      var d = found[slug];
+      d.label = d.number ? course.t("group.module_label", { number: d.number, title: d.title }) : d.title;
+    });
+    return found;
+  }
+
+  function emptyPicture() {
+    return { version: 1, courseId: courseId, modules: {} };
+  }
+
+  function load() {
+    try {
+      var raw = JSON.parse(window.localStorage.getItem(STORE_KEY));
+      if (!isObject(raw) || raw.version !== 1 || !isObject(raw.modules)) return emptyPicture();
+      var picture = emptyPicture();
+      Object.keys(raw.modules).forEach(function (slug) {
+        var m = raw.modules[slug];
+        if (!ID.test(slug) || !isObject(m) || !isObject(m.participants)) return;
+        picture.modules[slug] = { hidden: m.hidden === true, participants: m.participants };
+      });
+      return picture;
+    } catch (e) {
+      return emptyPicture();
+    }
+  }
+
+  function save(picture) {
+    try {
+      window.localStorage.setItem(STORE_KEY, JSON.stringify(picture));
+      return { ok: true };
+    } catch (e) {
+      return { ok: false };
+    }
+  }
+
+  // For the notes page's .docx, .odt and .md: per module, the counts and the shared answers.
+  function exportBlocks(t) {
+    var defs = definitions();
+    var picture = load();
+    var blocks = [];
+    Object.keys(defs).forEach(function (slug) {
+      var m = picture.modules[slug];
+      if (!m || !Object.keys(m.participants).length) return;
+      var s = summary(defs[slug], m.participants);
+      blocks.push({ kind: "heading", level: 1, text: t("group.export.heading", { module: defs[slug].label }) });
+      blocks.push({ kind: "para", text: t("group.export.participants", { n: s.people }) });
+      if (s.earlier) blocks.push({ kind: "para", text: t("group.earlier", { n: s.earlier }) });
+      blocks.push({ kind: "para", text: t("group.order") });
+      blocks.push({
+        kind: "table",
+        header: [t("group.statement")].concat(SCALE.map(function (v) {
+          return t("assessment.scale." + v);
+        })),
+        rows: s.statements.map(function (st) {
+          return [(st.widest ? t("group.widest") + ": " : "") + st.text].concat(SCALE.map(function (v) {
+            return String(st.counts[v]);
+          }));
+        }),
+      });
+      blocks.push({ kind: "heading", level: 2, text: t("group.answers_heading") });
+      if (!s.answers.length) blocks.push({ kind: "para", text: t("group.no_answers") });
+      s.answers.forEach(function (q) {
+        blocks.push({ kind: "heading", level: 3, text: q.asked });
+        q.texts.forEach(function (text) {
+          blocks.push({ kind: "para", text: text });
+        });
+      });
+    });
+    return blocks;
+  }
+
+  window.CourseGroupFile = {
+    FORMAT: FORMAT,
+    VERSION: VERSION,
+    SCALE: SCALE,
+    MAX_BYTES: MAX_BYTES,
+    STORE_KEY: STORE_KEY,
+    build: build,
+    parse: parse,
+    readFile: readFile,
+    summary: summary,
+    definitions: definitions,
+    load: load,
+    save: save,
+    exportBlocks: exportBlocks,
+  };
+})();
