@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 MODULE = "modules/kom-igang-tillsammans/"
 SMALL_MODULE = "modules/varfor-nara-vard/"
 NOTES = "anteckningar/"
-FORMAT_VERSION = 2  # of the stored notes and the .json export (notes-store.js VERSION)
+FORMAT_VERSION = 3  # of the stored notes and the .json export (notes-store.js VERSION)
 
 
 def store_key_js(version: int = FORMAT_VERSION) -> str:
