@@ -37,7 +37,7 @@ def all_assessments_html(project_dir: Path, course: Course | None, lang: str) ->
     out = []
     for assessment in sorted(assessments(project_dir, course).values(), key=lambda a: a.module.number):
         title = course.t("module_label", lang, number=assessment.module.number, title=assessment.module.title[lang])
-        out.append(render_assessment(assessment, lang, ui, level=3, heading=title))
+        out.append(render_assessment(assessment, lang, ui, level=3, heading=title, intro=False))
     return "\n".join(out)
 
 

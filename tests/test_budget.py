@@ -34,19 +34,26 @@ KIB = 1024
 # Every page but the print page: HTML + CSS + JS. Measured maxima 389 KiB
 # stored, 94 KiB gzip (Mina anteckningar; a module page 384 / 94). About
 # 257 KiB stored and 58 KiB gzip of it is Material's CSS and bundle.
-PAGE_BUDGET = 430 * KIB
-PAGE_BUDGET_GZIP = 104 * KIB
+# Issue 16 ("Var står vi?" on every module page and the notes page, with
+# their scripts): 434 / 100 (Mina anteckningar), a module page 410 / 101.
+PAGE_BUDGET = 460 * KIB
+PAGE_BUDGET_GZIP = 110 * KIB
 # Of that, the page's own HTML. Measured maxima 66 KiB stored (Mina
 # anteckningar), 15 KiB gzip (module 1 in English).
-HTML_BUDGET = 80 * KIB
+# Issue 16: 94.5 KiB stored, 15.6 gzip (Mina anteckningar, which shows every
+# module's self-assessment: 23 radio groups).
+HTML_BUDGET = 105 * KIB
 HTML_BUDGET_GZIP = 18 * KIB
 # Our own CSS and JS, the same on every page (course.css, branding.css and
 # the eight scripts). Measured 65.5 KiB stored, 20.9 KiB gzip; 74.5 / 23.8
 # once the glossary tooltips became our own (tooltips.js, 4 KiB, in place of
 # Material's, which mounted one per term at load) and single-key shortcuts
 # got an off switch (WCAG 2.1.4).
-OWN_ASSETS_BUDGET = 82 * KIB
-OWN_ASSETS_BUDGET_GZIP = 26 * KIB
+# Issue 16: no longer the same everywhere. Module pages add self-assessment.js
+# (86.5 / 27.2); the group page adds group-file.js and group-picture.js, the
+# largest at 99.5 / 30.5.
+OWN_ASSETS_BUDGET = 108 * KIB
+OWN_ASSETS_BUDGET_GZIP = 34 * KIB
 # The print page holds every module. Measured 454 KiB stored, 106 KiB gzip.
 PRINT_PAGES = {"modules/hela-kursen/", "en/modules/hela-kursen/"}
 PRINT_BUDGET = 520 * KIB

@@ -78,7 +78,9 @@ def assessment_json(assessments: dict[str, Assessment], lang: str) -> str:
     return f'<script type="application/json" id="assessment-data">{text}</script>'
 
 
-def render_assessment(assessment: Assessment, lang: str, ui: dict[str, str], level: int = 2, heading: str | None = None) -> str:
+def render_assessment(
+    assessment: Assessment, lang: str, ui: dict[str, str], level: int = 2, heading: str | None = None, intro: bool = True
+) -> str:
     """The self-assessment of one module: a heading, a short intro, one radio group per statement."""
     slug = assessment.module.slug
     hid = f"var-star-vi-{slug}"
@@ -86,20 +88,19 @@ def render_assessment(assessment: Assessment, lang: str, ui: dict[str, str], lev
         f'<section class="assessment" data-assessment="{_a(slug)}" data-assessment-version="{assessment.version}"'
         f' aria-labelledby="{_a(hid)}">',
         f'<h{level} id="{_a(hid)}" class="assessment__heading">{_t(heading or ui["assessment.heading"])}</h{level}>',
-        f'<p class="assessment__intro">{_t(ui["assessment.intro"])}</p>',
     ]
+    if intro:
+        out.append(f'<p class="assessment__intro">{_t(ui["assessment.intro"])}</p>')
     for statement in assessment.statements:
-        name = f"assessment-{statement.id}"
+        # Each radio inside its label: no ids to pair, and half the bytes on the notes page.
         out.append(f'<fieldset class="assessment__statement" data-statement-id="{_a(statement.id)}">')
         out.append(f'<legend class="assessment__legend">{_t(statement.text[lang])}</legend>')
         out.append('<div class="assessment__scale">')
-        for value in SCALE:
-            rid = f"{name}-{value}"
-            extra = " assessment__choice--unknown" if value == 0 else ""
-            out.append(
-                f'<span class="assessment__choice{extra}"><input type="radio" name="{_a(name)}" id="{_a(rid)}"'
-                f' value="{value}"><label for="{_a(rid)}">{_t(ui[f"assessment.scale.{value}"])}</label></span>'
-            )
+        out += [
+            f'<label class="assessment__choice"><input type="radio" name="{_a(statement.id)}" value="{value}">'
+            f'{_t(ui[f"assessment.scale.{value}"])}</label>'
+            for value in SCALE
+        ]
         out.append("</div></fieldset>")
     out.append('<div class="assessment__tools" data-assessment-tools></div>')
     out.append("</section>")

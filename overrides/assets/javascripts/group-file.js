@@ -13,7 +13,7 @@
  *   {version: 1, courseId, modules: {[slug]: {hidden, participants: {[participant]: file}}}}
  *
  * window.CourseGroupFile:
- *   build(definition, snapshot, slug, questionIds, name) -> the file object
+ *   build(definition, snapshot, slug, questionIds, name, participant) -> the file object
  *   parse(text, definitions, slug) -> {ok, file, earlier} or {ok: false, reason, module?}; never throws
  *   readFile(file, definitions, slug) -> Promise of the same; never rejects
  *   summary(definition, participants) -> {statements: [{id, text, counts, n, spread, widest}], answers, earlier}
@@ -53,7 +53,7 @@
 
   // Writing
 
-  function build(definition, snapshot, slug, questionIds, name) {
+  function build(definition, snapshot, slug, questionIds, name, participant) {
     var ratings = {};
     definition.statements.forEach(function (s) {
       if (snapshot.ratings[s.id]) ratings[s.id] = snapshot.ratings[s.id].value;
@@ -72,7 +72,7 @@
       statements: definition.statements.map(function (s) {
         return s.id;
       }),
-      participant: window.CourseNotes.participantId(),
+      participant: participant,
       saved: new Date().toISOString(),
       ratings: ratings,
       answers: answers,

@@ -7,13 +7,10 @@
  *                  answers: {[questionId]: {text, updated, asked}},  the reader's answers
  *                  group:   {[questionId]: {text, updated, asked}},  the scribe's notes
  *                  agreed:  {[stepId]: {text, updated, asked}},      "Det här kom vi överens om"
- *                  ratings: {[statementId]: {value, updated, asked}}, "Var står vi?": 1-5, 0 "Vet inte"
- *                  shared:  {[questionId]: true},                    answers ticked "Dela med gruppen"
- *                  participant: "p-…" or null,  an id made in this browser for group files (no name)
+ *                  ratings, shared, participant: "Var står vi?" (written by self-assessment.js)
  *                  progress: {[moduleSlug]: {read, discussed}}, lastExport}
  *   setAnswer(questionId, text, asked), setGroupNote(questionId, text, asked),
- *   setAgreed(stepId, text, asked), setProgress(moduleSlug, "read" | "discussed", bool),
- *   setRating(statementId, value or null, asked), setShared(questionId, bool), participantId()
+ *   setAgreed(stepId, text, asked), setProgress(moduleSlug, "read" | "discussed", bool)
  *                  return {ok: true} or {ok: false, reason: "quota" | "blocked"}, never
  *                  throw; an empty text removes the entry. `asked` is the question (or
  *                  step title) as shown, so an answer outlives a question that a later
@@ -53,18 +50,14 @@
       out.version = 2;
       return out;
     },
-    // Version 3 adds the self-assessment ("Var står vi?"): ratings, shared answers, participant id.
+    // Version 3 adds the self-assessment ("Var står vi?"); normalise() gives version 2 notes empty ones.
     2: function (old) {
       var out = {};
       for (var k in old) out[k] = old[k];
       out.version = 3;
-      out.ratings = {};
-      out.shared = {};
-      out.participant = null;
       return out;
     },
   };
-  var PARTICIPANT = /^p-[a-z0-9]{8,40}$/;
 
   var isObject = function (value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -118,18 +111,10 @@
         }
       });
     });
-    var ratings = isObject(raw.ratings) ? raw.ratings : {};
-    Object.keys(ratings).forEach(function (id) {
-      var entry = ratings[id];
-      if (!isObject(entry) || typeof entry.value !== "number" || !(entry.value >= 0 && entry.value <= 5 && entry.value % 1 === 0)) return;
-      data.ratings[id] = { value: entry.value, updated: String(entry.updated || "") };
-      if (typeof entry.asked === "string" && entry.asked !== "") data.ratings[id].asked = entry.asked.slice(0, MAX_ASKED);
-    });
-    var shared = isObject(raw.shared) ? raw.shared : {};
-    Object.keys(shared).forEach(function (id) {
-      if (shared[id] === true) data.shared[id] = true;
-    });
-    if (typeof raw.participant === "string" && PARTICIPANT.test(raw.participant)) data.participant = raw.participant;
+    // Kept as written; self-assessment.js writes them, and imports are checked in notes-export.js.
+    if (isObject(raw.ratings)) data.ratings = raw.ratings;
+    if (isObject(raw.shared)) data.shared = raw.shared;
+    if (typeof raw.participant === "string") data.participant = raw.participant;
     var progress = isObject(raw.progress) ? raw.progress : {};
     Object.keys(progress).forEach(function (slug) {
       var state = progress[slug];
@@ -301,42 +286,6 @@
     },
     setAgreed: function (stepId, text, asked) {
       return setText("agreed", stepId, text, asked);
-    },
-    setRating: function (statementId, value, asked) {
-      statementId = String(statementId);
-      var ok = typeof value === "number" && value >= 0 && value <= 5 && value % 1 === 0;
-      asked = asked == null ? "" : String(asked).replace(/\s+/g, " ").trim().slice(0, MAX_ASKED);
-      var now = new Date().toISOString();
-      return write("ratings\n" + statementId, function (data) {
-        if (!ok) {
-          delete data.ratings[statementId];
-          return;
-        }
-        data.ratings[statementId] = { value: value, updated: now };
-        if (asked) data.ratings[statementId].asked = asked;
-      });
-    },
-    setShared: function (questionId, value) {
-      questionId = String(questionId);
-      return write("shared\n" + questionId, function (data) {
-        if (value === true) data.shared[questionId] = true;
-        else delete data.shared[questionId];
-      });
-    },
-    // This browser's participant id for group files: random, made once, never a name.
-    participantId: function () {
-      var id = safeRead().participant;
-      if (id) return id;
-      var bytes = new Uint8Array(12);
-      window.crypto.getRandomValues(bytes);
-      id = "p-" + Array.prototype.map.call(bytes, function (b) {
-        return (b < 16 ? "0" : "") + b.toString(16);
-      }).join("");
-      write("participant", function (data) {
-        if (!data.participant) data.participant = id;
-        id = data.participant;
-      });
-      return id;
     },
     setProgress: function (moduleSlug, key, value) {
       if (key !== "read" && key !== "discussed") return { ok: false, reason: "blocked" };

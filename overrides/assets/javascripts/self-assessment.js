@@ -21,6 +21,39 @@
   var sections = Array.prototype.slice.call(document.querySelectorAll("section.assessment[data-assessment]"));
   if (!sections.length) return;
 
+  // Written through the store's write(), which re-reads and changes only this entry. Shape (notes-store.js):
+  //   ratings: {[statementId]: {value: 1-5 or 0 ("Vet inte"), updated, asked}}
+  //   shared:  {[questionId]: true}, the answers ticked "Dela med gruppen"
+  //   participant: "p-" and 24 hex digits, made once in this browser for group files; never a name
+  function setRating(id, value, asked) {
+    var now = new Date().toISOString();
+    return notes.write("rating\n" + id, function (data) {
+      data.ratings[id] = { value: value, updated: now, asked: asked.replace(/\s+/g, " ").trim().slice(0, 2000) };
+    });
+  }
+
+  function setShared(id, on) {
+    return notes.write("shared\n" + id, function (data) {
+      if (on) data.shared[id] = true;
+      else delete data.shared[id];
+    });
+  }
+
+  function participantId() {
+    var id = notes.read().participant;
+    if (id) return id;
+    var bytes = new Uint8Array(12);
+    window.crypto.getRandomValues(bytes);
+    id = "p-" + Array.prototype.map.call(bytes, function (b) {
+      return (b < 16 ? "0" : "") + b.toString(16);
+    }).join("");
+    notes.write("participant", function (data) {
+      if (!data.participant) data.participant = id;
+      id = data.participant;
+    });
+    return id;
+  }
+
   function clock(date) {
     var two = function (n) {
       return (n < 10 ? "0" : "") + n;
@@ -41,7 +74,7 @@
       radios.forEach(function (radio) {
         radio.addEventListener("change", function () {
           if (!radio.checked) return;
-          var result = notes.setRating(id, Number(radio.value), group.asked);
+          var result = setRating(id, Number(radio.value), group.asked);
           status.textContent = result.ok ? t("notes.saved", { time: clock(new Date()) }) : t("notes.not_saved." + result.reason);
         });
       });
@@ -63,7 +96,7 @@
     var line = el("p", { class: "notes-share" });
     var box = el("input", { type: "checkbox", id: boxId, "aria-describedby": "notes-question-" + id });
     box.addEventListener("change", function () {
-      notes.setShared(id, box.checked);
+      setShared(id, box.checked);
     });
     line.appendChild(box);
     line.appendChild(el("label", { for: boxId }, t("assessment.share")));
@@ -116,7 +149,7 @@
               return item.getAttribute("data-question-id");
             }
           );
-          var file = G.build(definition, notes.read(), slug, questionIds, name.value);
+          var file = G.build(definition, notes.read(), slug, questionIds, name.value, participantId());
           var ratings = Object.keys(file.ratings).length;
           var answers = Object.keys(file.answers).length;
           if (!ratings && !answers) {
