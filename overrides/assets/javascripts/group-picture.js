@@ -263,5 +263,6 @@
 
   window.CourseGroupPicture = { mount: mount };
   var place = document.querySelector("[data-group-picture]");
-  if (place) mount(place, null);
+  // Meeting mode links here with the module after "#".
+  if (place) mount(place, decodeURIComponent(window.location.hash.slice(1)));
 })();

@@ -208,6 +208,7 @@
         tools.appendChild(node);
       }
     );
+    addGroupViewLink(tools, this.closeButton); // issue 16, below
     bar.appendChild(where);
     bar.appendChild(tools);
 
@@ -765,6 +766,20 @@
       this.announce(t("meeting.note_not_saved"));
     }
   };
+
+  // The group view (issue 16): where the page has a self-assessment, a link in the bar
+  // opens the group page "Gruppens bild" with this module chosen, in a new tab, so the
+  // meeting stays where it is. Everything else about it lives in self-assessment.js and
+  // group-picture.js.
+  function addGroupViewLink(tools, before) {
+    var target = window.CourseSelfAssessment ? window.CourseSelfAssessment.groupPage() : "";
+    if (!target) return;
+    var link = make("a", "meeting__group md-button", t("meeting.group_picture"));
+    link.href = target;
+    link.target = "_blank";
+    link.rel = "noopener";
+    tools.insertBefore(link, before);
+  }
 
   window.CourseMeeting = {
     open: function (block, returnTo) {

@@ -15,6 +15,7 @@
   "use strict";
   var notes = window.CourseNotes;
   var course = window.Course;
+  var script = document.currentScript;
   if (!notes || !course) return;
   var t = course.t;
   var el = course.el;
@@ -65,7 +66,7 @@
 
   var groups = []; // {id, radios, asked}
   sections.forEach(function (section) {
-    var status = el("p", { class: "notes-status", role: "status", "aria-live": "polite" });
+    var status = el("p", { class: "assessment__status", role: "status", "aria-live": "polite" });
     section.querySelectorAll("fieldset[data-statement-id]").forEach(function (set) {
       var id = set.getAttribute("data-statement-id");
       var legend = set.querySelector("legend");
@@ -119,6 +120,15 @@
   }
   render(notes.read());
   notes.subscribe(render);
+
+  // For meeting mode's link to the group page: that page, with this page's module chosen.
+  var groupPage = (script && script.getAttribute("data-group-page")) || "";
+  window.CourseSelfAssessment = {
+    groupPage: function () {
+      if (!groupPage) return "";
+      return sections.length === 1 ? groupPage + "#" + sections[0].getAttribute("data-assessment") : groupPage;
+    },
+  };
 
   // "Spara för gruppen"
 
