@@ -95,7 +95,8 @@ def render_assessment(
         # Each radio inside its label: no ids to pair, and half the bytes on the notes page.
         out.append(f'<fieldset class="assessment__statement" data-statement-id="{_a(statement.id)}">')
         out.append(f'<legend class="assessment__legend">{_t(statement.text[lang])}</legend>')
-        out.append('<div class="assessment__scale">')
+        # The scale's labels, the same 6 under every statement, stay out of the search index.
+        out.append('<div class="assessment__scale" data-search-exclude>')
         out += [
             f'<label class="assessment__choice"><input type="radio" name="{_a(statement.id)}" value="{value}">'
             f'{_t(ui[f"assessment.scale.{value}"])}</label>'
