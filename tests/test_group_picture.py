@@ -254,3 +254,16 @@ def test_the_group_page_with_a_picture_has_no_axe_violations(browser, server, gr
             assert describe(violations) == []
     finally:
         context.close()
+
+
+def test_meeting_mode_links_to_the_group_page_with_the_module_chosen(browser, server):
+    with new_page(browser) as page:
+        page.goto(server.url + MODULE_3)
+        page.locator(".meeting-launch__button").first.click()
+        link = page.locator("dialog[open]").get_by_role("link", name=ui(page, "meeting.group_picture"))
+        expect(link).to_have_attribute("target", "_blank")
+        href = link.get_attribute("href")
+        assert href.endswith("#" + SLUG_3) and not href.startswith(("http", "/"))
+        page.goto(page.url.split("#")[0].rsplit("/", 1)[0] + "/" + href)
+        expect(page.get_by_label(ui(page, "group.module"), exact=True)).to_have_value(SLUG_3)
+        assert page.errors == []
