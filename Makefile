@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build offline test install system-deps node-deps clean lock local-new
+.PHONY: serve build offline scorm test install system-deps node-deps clean lock local-new
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -23,6 +23,17 @@ offline: $(STAMP)
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir dist/$(OFFLINE_NAME)
 	cd dist && ../$(BIN)/python -m zipfile -c $(OFFLINE_NAME).zip $(OFFLINE_NAME)/
 	@ls -l dist/$(OFFLINE_NAME).zip
+
+# Packages for a learning platform (LMS), from one offline build: SCORM 1.2
+# and SCORM 2004 4th edition, each with imsmanifest.xml at the root of the zip.
+# The environment reaches the build unchanged (SITE_URL, LOCAL_DIR, ...).
+SCORM_SITE := dist/$(OFFLINE_NAME)-scorm-site
+scorm: $(STAMP) node-deps
+	rm -rf $(SCORM_SITE)
+	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir $(SCORM_SITE)
+	$(BIN)/python tools/scorm_package.py $(SCORM_SITE) --version $(VERSION) --scorm 1.2 --out dist
+	$(BIN)/python tools/scorm_package.py $(SCORM_SITE) --version $(VERSION) --scorm 2004 --out dist
+	rm -rf $(SCORM_SITE)
 
 # A starting local folder, with comments in Swedish: make local-new DIR=../var-kurs
 # (then LOCAL_DIR=../var-kurs make serve). It refuses a folder that exists.
@@ -43,9 +54,10 @@ $(STAMP): requirements.lock
 
 # Debian packages the tests need: Chromium for the browser tests (no tool
 # may download a browser of its own), hunspell dictionaries, Java for
-# the Nu HTML Checker, and the web servers the hosting guide's
-# configurations are tested on (tests/test_hosting.py).
-DEBIAN_PACKAGES := chromium hunspell hunspell-sv hunspell-en-gb default-jre-headless nginx-light apache2 caddy
+# the Nu HTML Checker, xmllint for the SCORM manifest's schemas, and the
+# web servers the hosting guide's configurations are tested on
+# (tests/test_hosting.py).
+DEBIAN_PACKAGES := chromium hunspell hunspell-sv hunspell-en-gb default-jre-headless libxml2-utils nginx-light apache2 caddy
 system-deps:
 	@bash tools/ensure-debian-packages.sh $(DEBIAN_PACKAGES)
 
