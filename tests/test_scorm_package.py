@@ -1,0 +1,330 @@
+"""`make scorm`: the packages for a learning platform, checked as a platform would use them.
+
+The platform's side in the browser is scorm-again (npm, MIT, locked in
+package-lock.json), in a harness page (tests/scorm_harness/) that opens the
+package's launch page in a frame, as a platform does.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.browser import RECORD_VIOLATIONS
+from tests.site_build import ROOT, SiteServer, free_port
+from tools.scorm_package import LAUNCH, PIPWERKS, course_modules
+
+SCHEMAS = ROOT / "tests" / "scorm_schemas"
+HARNESS = ROOT / "tests" / "scorm_harness"
+SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist"
+KINDS = {"1.2": "scorm12", "2004": "scorm2004"}
+
+# What the course may set, per version, and how the platform's API object names it.
+ELEMENTS = {
+    "1.2": {
+        "api": "API",
+        "set": "LMSSetValue",
+        "status": "cmi.core.lesson_status",
+        "location": "cmi.core.lesson_location",
+        "session_time": "cmi.core.session_time",
+        "exit": "cmi.core.exit",
+        "finish": "LMSFinish",
+        "session_format": r"^\d{2,4}:\d{2}:\d{2}$",
+    },
+    "2004": {
+        "api": "API_1484_11",
+        "set": "SetValue",
+        "status": "cmi.completion_status",
+        "location": "cmi.location",
+        "session_time": "cmi.session_time",
+        "exit": "cmi.exit",
+        "finish": "Terminate",
+        "session_format": r"^PT\d+H\d+M\d+S$",
+    },
+}
+# The schemas a manifest names, imported into one schema for xmllint.
+DRIVERS = {
+    "1.2": {
+        "http://www.imsproject.org/xsd/imscp_rootv1p1p2": "imscp_rootv1p1p2.xsd",
+        "http://www.adlnet.org/xsd/adlcp_rootv1p2": "adlcp_rootv1p2.xsd",
+        "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1": "imsmd_rootv1p2p1.xsd",
+    },
+    "2004": {
+        "http://www.imsglobal.org/xsd/imscp_v1p1": "imscp_v1p1.xsd",
+        "http://www.adlnet.org/xsd/adlcp_v1p3": "adlcp_v1p3.xsd",
+        "http://www.adlnet.org/xsd/adlseq_v1p3": "adlseq_v1p3.xsd",
+        "http://www.adlnet.org/xsd/adlnav_v1p3": "adlnav_v1p3.xsd",
+        "http://www.imsglobal.org/xsd/imsss": "imsss_v1p0.xsd",
+    },
+}
+SECRET = "Hemligt svar 7391 – bara för mig"
+GROUP_SECRET = "Gruppens anteckning 5521"
+AGREED_SECRET = "Vi kom överens om 8842"
+
+
+@pytest.fixture(scope="session")
+def packages() -> dict[str, Path]:
+    """`make scorm`'s two zips."""
+    for old in (ROOT / "dist").glob("*-scorm*.zip"):
+        old.unlink()
+    result = subprocess.run(["make", "scorm"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    found = {}
+    for version, kind in KINDS.items():
+        (zip_path,) = (ROOT / "dist").glob(f"systemledarskap-i-nara-vard-*-{kind}.zip")
+        found[version] = zip_path
+    return found
+
+
+@pytest.fixture(scope="session")
+def lms(packages, tmp_path_factory):
+    """One origin, as on a platform: the harness at lms/, each package unpacked at packageNN/."""
+    root = tmp_path_factory.mktemp("lms")
+    shutil.copytree(HARNESS, root / "lms")
+    (root / "lms" / "scorm-again").mkdir()
+    for name in ("scorm12.min.js", "scorm2004.min.js"):
+        shutil.copyfile(SCORM_AGAIN / name, root / "lms" / "scorm-again" / name)
+    for version, zip_path in packages.items():
+        with zipfile.ZipFile(zip_path) as archive:
+            archive.extractall(root / KINDS[version])
+    with SiteServer(root, free_port()) as server:
+        server.root = root
+        yield server
+
+
+def manifest_files(manifest: str) -> list[str]:
+    return re.findall(r'<file href="([^"]+)"/>', manifest)
+
+
+@pytest.mark.parametrize("version", KINDS)
+def test_the_package_has_its_manifest_at_the_root_one_sco_and_the_whole_course(packages, version):
+    with zipfile.ZipFile(packages[version]) as archive:
+        names = archive.namelist()
+        manifest = archive.read("imsmanifest.xml").decode("utf-8")
+        assert archive.read("scorm/pipwerks.js") == PIPWERKS.read_bytes()
+    assert "imsmanifest.xml" in names, "the manifest must be at the root, not in a folder"
+    for page in ("index.html", "en/index.html", "modules/varfor-nara-vard.html", "en/modules/varfor-nara-vard.html", LAUNCH):
+        assert page in names, page
+    assert len(re.findall(r"<resource\b", manifest)) == 1
+    assert len(re.findall(r'scorm[tT]ype="sco"', manifest)) == 1
+    assert f'href="{LAUNCH}"' in manifest
+    listed = manifest_files(manifest)
+    assert set(listed) == set(names) - {"imsmanifest.xml"}
+    assert not any(name.startswith(("/", "..")) or "://" in name for name in names)
+
+
+@pytest.mark.parametrize("version", KINDS)
+def test_the_manifest_validates_against_the_adl_schemas(packages, version, tmp_path):
+    with zipfile.ZipFile(packages[version]) as archive:
+        manifest = archive.read("imsmanifest.xml").decode("utf-8")
+    for schema in (SCHEMAS / KINDS[version]).iterdir():
+        shutil.copyfile(schema, tmp_path / schema.name)
+    imports = "".join(f'<xsd:import namespace="{ns}" schemaLocation="{loc}"/>' for ns, loc in DRIVERS[version].items())
+    (tmp_path / "driver.xsd").write_text(f'<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">{imports}</xsd:schema>')
+
+    def validate(text: str) -> subprocess.CompletedProcess:
+        (tmp_path / "imsmanifest.xml").write_text(text, encoding="utf-8")
+        return subprocess.run(
+            ["xmllint", "--noout", "--nonet", "--schema", "driver.xsd", "imsmanifest.xml"], cwd=tmp_path, capture_output=True, text=True
+        )
+
+    result = validate(manifest)
+    assert result.returncode == 0, result.stderr
+    assert "imsmanifest.xml validates" in result.stderr
+    # The check sees a broken manifest: a SCO type the schema does not know.
+    broken = validate(re.sub(r'scorm([tT])ype="sco"', r'scorm\1ype="lesson"', manifest))
+    assert broken.returncode != 0 and "lesson" in broken.stderr
+
+
+def test_the_launch_page_has_no_inline_script_and_only_relative_urls(packages):
+    with zipfile.ZipFile(packages["1.2"]) as archive:
+        launch = archive.read(LAUNCH).decode("utf-8")
+    assert 'http-equiv="Content-Security-Policy"' in launch
+    for tag in re.findall(r"<script\b[^>]*>", launch):
+        assert 'type="application/json"' in tag or "src=" in tag, tag
+    for url in re.findall(r'(?:src|href)="([^"]*)"', launch):
+        assert not re.match(r"^(/|[a-z]+:)", url), url
+
+
+def test_the_module_list_comes_from_the_built_start_page(lms):
+    modules = course_modules(lms.root / "scorm12")
+    assert modules == ["varfor-nara-vard", "fabrikslogik-och-tjanstelogik", "vad-ar-systemledarskap", "kom-igang-tillsammans"]
+
+
+# In the browser, with scorm-again as the platform
+
+
+class Visit:
+    """One visit through the harness: the platform's API and the course's frame."""
+
+    def __init__(self, browser, lms, version):
+        self.e = ELEMENTS[version]
+        self.version = version
+        self.base = f"{lms.url}{KINDS[version]}/"
+        self.context = browser.new_context(viewport={"width": 1366, "height": 800})
+        self.context.add_init_script(RECORD_VIOLATIONS)
+        self.page = self.context.new_page()
+        self.page.goto(f"{lms.url}lms/harness.html")
+
+    def launch(self, previous=None):
+        self.page.evaluate("([v, prev, path]) => launch(v, prev, path)", [self.version, previous, f"../{KINDS[self.version]}/{LAUNCH}"])
+        self.page.wait_for_function("() => lmsCalls.length > 0")
+        self.page.wait_for_function(f"() => {{ try {{ return !!{COURSE_WINDOW}.CourseNotes; }} catch (e) {{ return false; }} }}")
+
+    @property
+    def course(self):
+        return self.page.frame_locator("#sco").frame_locator("#course-frame")
+
+    def course_frame(self):
+        (launch,) = self.page.main_frame.child_frames
+        (frame,) = launch.child_frames
+        return frame
+
+    def course_path(self) -> str:
+        return self.page.evaluate(f"() => {COURSE_WINDOW}.location.href").removeprefix(self.base)
+
+    def value(self, element: str) -> str:
+        path = element.removeprefix("cmi.")
+        return self.page.evaluate(f"() => String(window.{self.e['api']}.cmi.{path})")
+
+    def wait_for_value(self, element: str, expected: str):
+        path = element.removeprefix("cmi.")
+        self.page.wait_for_function(f"(x) => String(window.{self.e['api']}.cmi.{path}) === x", arg=expected)
+
+    def calls(self) -> list[list]:
+        return self.page.evaluate("() => lmsCalls")
+
+    def set_values(self) -> list[tuple[str, str]]:
+        return [(c[1], c[2]) for c in self.calls() if c[0] == self.e["set"]]
+
+    def close(self):
+        self.context.close()
+
+
+COURSE_WINDOW = "document.getElementById('sco').contentDocument.getElementById('course-frame').contentWindow"
+
+
+def suspend(visit: Visit) -> dict:
+    return json.loads(visit.value("cmi.suspend_data"))
+
+
+@pytest.mark.parametrize("version", KINDS)
+def test_a_visit_reports_progress_and_never_an_answer(browser, lms, version):
+    visit = Visit(browser, lms, version)
+    e = visit.e
+    try:
+        visit.launch()
+        assert visit.value(e["status"]) == "incomplete"
+        visit.wait_for_value(e["location"], "index.html")
+
+        # Two pages read: the bookmark follows.
+        for _ in range(2):
+            before = visit.course_path()
+            visit.course.locator(".md-footer__link--next").click()
+            visit.page.wait_for_function(f"(b) => {COURSE_WINDOW}.location.href.endsWith(b) === false", arg=before)
+            visit.wait_for_value(e["location"], visit.course_path())
+            assert suspend(visit)["page"] == visit.course_path()
+
+        # Every module but the last marked read: still incomplete; the last: completed.
+        modules = course_modules(lms.root / KINDS[version])
+        frame = visit.course_frame()
+        for number, slug in enumerate(modules, start=1):
+            frame.goto(f"{visit.base}modules/{slug}.html")
+            visit.course.locator("#notes-progress-read").check()
+            visit.page.wait_for_function(
+                f"(s) => JSON.parse(window.{e['api']}.cmi.suspend_data || '{{}}').read.includes(s)", arg=slug
+            )
+            if number < len(modules):
+                assert visit.value(e["status"]) == "incomplete", slug
+        visit.wait_for_value(e["status"], "completed")
+        assert suspend(visit)["read"] == modules
+
+        # Answers, a group note, an agreement and a self-assessment stay in the browser.
+        answer = visit.course.locator(".notes-field--answer textarea").first
+        answer.fill(SECRET)
+        answer.blur()
+        agreed = visit.course.locator(".notes-field--agreed textarea").first
+        agreed.fill(AGREED_SECRET)
+        agreed.blur()
+        visit.course.locator("#notes-progress-discussed").check()
+        question = visit.course.locator(".reflection__question[data-question-id]").first.get_attribute("data-question-id")
+        frame.evaluate("([id, text]) => window.CourseNotes.setGroupNote(id, text, 'Fråga')", [question, GROUP_SECRET])
+        stored = frame.evaluate("() => JSON.stringify(window.CourseNotes.read())")
+        assert SECRET in stored and AGREED_SECRET in stored and GROUP_SECRET in stored
+        visit.course.locator(".md-footer__link--next").click()
+        visit.page.wait_for_function(f"() => !{COURSE_WINDOW}.location.href.includes('kom-igang')")
+        bookmark = visit.course_path()
+        visit.wait_for_value(e["location"], bookmark)
+
+        # Leaving: session time and exit, then finish.
+        visit.page.evaluate("() => closeCourse()")
+        visit.page.wait_for_function(f"() => lmsCalls.some(c => c[0] === '{e['finish']}')")
+        values = visit.set_values()
+        # Write-only elements: read from what the course set.
+        last = dict(values)
+        assert re.match(e["session_format"], last[e["session_time"]]), last[e["session_time"]]
+        assert last[e["exit"]] == "suspend"
+
+        assert {name for name, _ in values} == {e["status"], e["location"], "cmi.suspend_data", e["session_time"], e["exit"]}
+        for name, value in values:
+            for secret in (SECRET, AGREED_SECRET, GROUP_SECRET, "Hemligt", "7391", "5521", "8842"):
+                assert secret not in value, (name, value)
+        for name, value in values:
+            if name == "cmi.suspend_data":
+                data = json.loads(value)
+                assert set(data) == {"page", "read"}
+                assert all(slug in modules for slug in data["read"])
+        assert all(c[-1] in (True, "true") for c in visit.calls() if c[0] in (e["set"], e["finish"])), visit.calls()
+        assert visit.page.evaluate("() => window.__csp") == []
+        previous = kept_data(visit)
+    finally:
+        visit.close()
+
+    # Reopened: the course opens at the bookmark, and stays completed.
+    again = Visit(browser, lms, version)
+    try:
+        again.launch(previous)
+        again.page.wait_for_function(f"(b) => {COURSE_WINDOW}.location.href.endsWith('/' + b)", arg=bookmark)
+        assert again.course_path() == bookmark
+        assert again.value(e["status"]) == "completed"
+        assert not any(name == e["status"] for name, _ in again.set_values())
+    finally:
+        again.close()
+
+
+def kept_data(visit: Visit) -> dict:
+    """What a platform keeps between sessions, in scorm-again's JSON form for loadFromJSON."""
+    e = visit.e
+    location, status, data = visit.value(e["location"]), visit.value(e["status"]), visit.value("cmi.suspend_data")
+    if visit.version == "1.2":
+        return {"core": {"lesson_location": location, "lesson_status": status, "entry": "resume"}, "suspend_data": data}
+    return {"location": location, "completion_status": status, "entry": "resume", "suspend_data": data}
+
+
+def test_with_no_api_the_package_is_the_plain_site(browser, lms, tmp_path):
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    try:
+        for url in (f"{lms.url}scorm12/{LAUNCH}", (lms.root / "scorm12" / LAUNCH).as_uri()):
+            page.goto(url)
+            page.wait_for_url(re.compile(r"/scorm12/index\.html$"))
+            assert page.locator("h1").first.is_visible()
+            page.locator(".md-footer__link--next").click()
+            page.wait_for_load_state()
+            assert page.locator("h1").first.is_visible()
+            assert page.evaluate("() => window.__csp") == []
+        page.goto(f"{lms.url}scorm12/modules/varfor-nara-vard.html")
+        field = page.locator(".reflection__question textarea").first
+        field.fill("Ett svar utan plattform")
+        field.blur()
+        page.reload()
+        assert page.locator(".reflection__question textarea").first.input_value() == "Ett svar utan plattform"
+    finally:
+        context.close()
