@@ -257,6 +257,14 @@ def test_a_visit_reports_progress_and_never_an_answer(browser, lms, version):
         frame.evaluate("([id, text]) => window.CourseNotes.setGroupNote(id, text, 'Fråga')", [question, GROUP_SECRET])
         stored = frame.evaluate("() => JSON.stringify(window.CourseNotes.read())")
         assert SECRET in stored and AGREED_SECRET in stored and GROUP_SECRET in stored
+        # Meeting mode opens in the platform's frame, never in a window of its own.
+        assert frame.evaluate("() => window.Course.framed") is True
+        visit.course.locator(".meeting-launch__button").first.click()
+        visit.course.locator("dialog[open]").wait_for()
+        assert len(visit.context.pages) == 1
+        visit.course.locator("dialog[open]").press("Escape")
+        visit.course.locator("dialog[open]").wait_for(state="hidden")
+
         visit.course.locator(".md-footer__link--next").click()
         visit.page.wait_for_function(f"() => !{COURSE_WINDOW}.location.href.includes('kom-igang')")
         bookmark = visit.course_path()
@@ -316,6 +324,7 @@ def test_with_no_api_the_package_is_the_plain_site(browser, lms, tmp_path):
             page.goto(url)
             page.wait_for_url(re.compile(r"/scorm12/index\.html$"))
             assert page.locator("h1").first.is_visible()
+            assert page.evaluate("() => window.Course.framed") is False
             page.locator(".md-footer__link--next").click()
             page.wait_for_load_state()
             assert page.locator("h1").first.is_visible()

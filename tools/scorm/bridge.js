@@ -50,6 +50,7 @@
   var started = Date.now();
   var saved = readSuspendData();
   var state = { page: saved.page, read: saved.read, status: scorm.status("get") };
+  var sent = { page: null };
   var finished = false;
 
   frame.addEventListener("load", onPageShown);
@@ -141,9 +142,11 @@
     report();
   }
 
+  // Sets only what changed since the last report, then commits.
   function report() {
     if (finished) return;
-    scorm.set(ELEMENT.location, state.page);
+    if (state.page !== sent.page) scorm.set(ELEMENT.location, state.page);
+    sent.page = state.page;
     scorm.set("cmi.suspend_data", JSON.stringify({ page: state.page, read: state.read }));
     if (completed(state.read) && state.status !== "completed" && state.status !== "passed") {
       scorm.status("set", "completed");

@@ -47,6 +47,10 @@
  *   Course.el(tag, attrs, text)  a new element; `text` is set as text, never as HTML
  *   Course.assetUrl(p)   URL of a file under assets/javascripts/, relative to this script
  *   Course.loadScript(p) load a classic script from there once; returns a Promise
+ *   Course.framed        true inside another page's frame, as in a learning platform's
+ *                        SCORM package: features that would open a window of their own
+ *                        (a presenter view) stay in this one instead, since platforms
+ *                        often block pop-ups from a course
  */
 (function () {
   "use strict";
@@ -64,6 +68,7 @@
   var loading = {};
   window.Course = {
     config: config,
+    framed: window.top !== window.self,
     t: function (key, values) {
       var has = function (k) {
         return Object.prototype.hasOwnProperty.call(config.ui, k);
