@@ -337,3 +337,13 @@ def test_with_no_api_the_package_is_the_plain_site(browser, lms, tmp_path):
         assert page.locator(".reflection__question textarea").first.input_value() == "Ett svar utan plattform"
     finally:
         context.close()
+
+
+def test_a_bookmark_to_a_page_the_package_lacks_opens_the_start_page(browser, lms):
+    visit = Visit(browser, lms, "1.2")
+    try:
+        visit.launch({"core": {"lesson_location": "modules/borttagen.html", "lesson_status": "incomplete", "entry": "resume"}})
+        visit.wait_for_value("cmi.core.lesson_location", "index.html")
+        assert visit.course_path() == "index.html"
+    finally:
+        visit.close()

@@ -66,8 +66,13 @@ def course_modules(site_dir: Path) -> list[str]:
     return modules
 
 
-def launch_page(title: str, lang: str, modules: list[str], scorm: str) -> str:
-    config = json.dumps({"version": scorm, "start": START, "modules": modules}, ensure_ascii=False)
+def course_pages(site_dir: Path) -> list[str]:
+    """The pages a bookmark may point at: every page of the built site but the error page."""
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.name != "404.html" and "assets" not in p.parts)
+
+
+def launch_page(title: str, lang: str, modules: list[str], pages: list[str], scorm: str) -> str:
+    config = json.dumps({"version": scorm, "start": START, "modules": modules, "pages": pages}, ensure_ascii=False)
     config = config.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     template = (HERE / "launch.html").read_text(encoding="utf-8")
     values = {"lang": lang, "policy": policy_text(), "title": html.escape(title), "config": config, "start": START}
@@ -130,12 +135,13 @@ def add_wrapper(package_dir: Path, title: str, lang: str, scorm: str) -> None:
     if (package_dir / LAUNCH).exists() or (package_dir / "scorm").exists():
         raise PackageError(f"{package_dir}: already has {LAUNCH} or scorm/; package a fresh build")
     modules = course_modules(package_dir)
+    pages = course_pages(package_dir)
     scripts = package_dir / "scorm"
     scripts.mkdir()
     shutil.copyfile(PIPWERKS, scripts / "pipwerks.js")
     for name in ("bridge.js", "launch.css", "LICENCE-pipwerks.txt"):
         shutil.copyfile(HERE / name, scripts / name)
-    (package_dir / LAUNCH).write_text(launch_page(title, lang, modules, scorm), encoding="utf-8")
+    (package_dir / LAUNCH).write_text(launch_page(title, lang, modules, pages, scorm), encoding="utf-8")
     for schema in sorted((SCHEMAS / KINDS[scorm]).iterdir()):
         shutil.copyfile(schema, package_dir / schema.name)
 

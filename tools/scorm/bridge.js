@@ -80,11 +80,11 @@
     }
   }
 
-  // A page of this package, as a path relative to the launch page; anything else is refused.
+  // A page of this package, as a path relative to the launch page; anything else
+  // (a page a newer version dropped, another address) is refused.
   function validPage(path) {
     path = String(path || "");
-    if (!/^[A-Za-z0-9_-][A-Za-z0-9._/-]*\.html$/.test(path) || /(^|\/)\.\.?(\/|$)/.test(path)) return "";
-    return path;
+    return (config.pages || []).indexOf(path) !== -1 ? path : "";
   }
 
   function readSuspendData() {
