@@ -347,3 +347,21 @@ def test_a_bookmark_to_a_page_the_package_lacks_opens_the_start_page(browser, lm
         assert visit.course_path() == "index.html"
     finally:
         visit.close()
+
+
+def test_the_launch_page_in_a_platform_has_no_axe_violations(browser, lms):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.test_accessibility import AXE_OPTIONS, describe
+
+    visit = Visit(browser, lms, "1.2")
+    try:
+        visit.launch()
+        visit.wait_for_value("cmi.core.lesson_location", "index.html")
+        sco = visit.page.frame_locator("#sco")
+        assert sco.locator("iframe#course-frame").get_attribute("title") == "Systemledarskap i Nära vård"
+        (launch,) = visit.page.main_frame.child_frames
+        result = Axe().run(launch, options=AXE_OPTIONS)
+        assert describe(result.response["violations"]) == []
+    finally:
+        visit.close()
