@@ -365,3 +365,20 @@ def test_the_launch_page_in_a_platform_has_no_axe_violations(browser, lms):
         assert describe(result.response["violations"]) == []
     finally:
         visit.close()
+
+
+def test_a_local_folder_is_in_the_package_and_its_module_counts_for_completion(tmp_path):
+    from tests.site_build import build_site
+    from tools.scorm_package import build_package, site_title
+
+    site = tmp_path / "site"
+    result = build_site(site, extra_env={"OFFLINE": "true", "LOCAL_DIR": str(ROOT / "examples" / "lokalt")})
+    assert result.returncode == 0, result.output[-3000:]
+    zip_path = build_package(site, tmp_path / "dist", version="0.0.0", scorm="1.2", title=site_title())
+    with zipfile.ZipFile(zip_path) as archive:
+        names = archive.namelist()
+        launch = archive.read(LAUNCH).decode("utf-8")
+    assert "lokalt/var-fardplan.html" in names and "en/lokalt/var-fardplan.html" in names
+    config = json.loads(re.search(r'<script id="scorm-config" type="application/json">(.*?)</script>', launch).group(1))
+    assert config["modules"][-1] == "lokal-var-fardplan"
+    assert "lokalt/var-fardplan.html" in config["pages"]
