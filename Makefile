@@ -76,6 +76,18 @@ node_modules/.package-lock.json: package-lock.json
 bench: $(STAMP) system-deps node-deps
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
+# What changed, for readers (data/changes.yml), and translations in step
+# (data/translations/): tools/course_texts.py; the README says how.
+#   make changes [ADD=modules/x SV="…" EN="…" | ADD=modules/x TYPO=1] [RELEASE=0.2.0] [DATE=2026-12-01]
+#   make changes REHASH=modules/x|all
+#   make translations [ACCEPT=modules/x,question-id|all] [LAGGING=modules/x]
+.PHONY: changes translations
+changes: $(STAMP)
+	$(BIN)/python tools/course_texts.py changes $(if $(REHASH),--rehash "$(REHASH)") $(if $(ADD),--add "$(ADD)") \
+		$(if $(SV),--sv "$(SV)") $(if $(EN),--en "$(EN)") $(if $(TYPO),--typo) $(if $(RELEASE),--version "$(RELEASE)") $(if $(DATE),--date "$(DATE)")
+translations: $(STAMP)
+	$(BIN)/python tools/course_texts.py translations $(if $(ACCEPT),--accept "$(ACCEPT)") $(if $(LAGGING),--lagging "$(LAGGING)")
+
 # Regenerate the lock file after changing pyproject.toml.
 lock:
 	$(PYTHON) -m venv .venv-lock

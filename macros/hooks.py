@@ -11,6 +11,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros.branding import add_branding_stylesheet  # noqa: E402
+from macros.changes import check_pages, load_changes  # noqa: E402
 from macros.csp import add_csp_meta, write_header_policy  # noqa: E402
 from macros.editions import LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
 from macros.frontmatter import check_front_matter  # noqa: E402
@@ -22,6 +23,7 @@ from macros.local_docs import origin_name, unlink_hidden_pages  # noqa: E402
 from macros.not_found import place_not_found_page  # noqa: E402
 from macros.notes_progress import add_progress_box, notes_page_href  # noqa: E402
 from macros.offline import offline_enabled, use_local_search_shim  # noqa: E402
+from macros.page_status import add_page_status  # noqa: E402
 from macros.page_links import absolute_alternates, footer_links  # noqa: E402
 from macros.prune_assets import prune_unused_assets  # noqa: E402
 from macros.reflection.build import STATE as REFLECTION  # noqa: E402
@@ -47,6 +49,8 @@ def on_config(config, **kwargs):
     # Fail early, naming the file, if the glossary or the sources are broken.
     load_glossary(_project_dir(config), local)
     load_sources(_project_dir(config), local)
+    # Against the course's own pages: a local folder may hide or replace some (macros/local_docs.py).
+    check_pages(load_changes(_project_dir(config)), _project_dir(config) / "docs")
     register_extension(config)
     return config
 
@@ -71,7 +75,9 @@ def on_page_markdown(markdown, page, config, **kwargs):
     lang = getattr(page.file, "locale", None) or config["theme"]["language"]
     glossary = load_glossary(_project_dir(config), LOCAL.folder)
     markdown = unlink_hidden_pages(markdown, page.file.src_uri, LOCAL.folder.hide if LOCAL.folder else ())
-    return add_definitions(markdown, page.file.src_uri, lang, glossary)
+    markdown = add_definitions(markdown, page.file.src_uri, lang, glossary)
+    # When the page last changed, and whether its translation lags (macros/page_status.py).
+    return add_page_status(markdown, page, lang, _project_dir(config))
 
 
 def on_template_context(context, template_name, config, **kwargs):

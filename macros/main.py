@@ -20,6 +20,8 @@ from macros.facilitation import PageRef, minutes_html, module_step_ids, render_c
 from macros.branding import organisation_html  # noqa: E402
 from macros.ui_strings import strings_for  # noqa: E402
 from macros.self_assessment import all_assessments_html, group_picture_html, module_assessment_html  # noqa: E402
+from macros.changes import load_changes  # noqa: E402
+from macros.page_status import whats_new_markdown  # noqa: E402
 
 
 def define_env(env):
@@ -109,6 +111,15 @@ def define_env(env):
         """Every question as a card to print and cut out: {{ samtalskort() }} (the cards page)."""
         lang = _page_language(env)
         return "\n\n" + render_cards(REFLECTION.course, lang, strings_for(lang)) + "\n\n"
+
+    # What changed (macros/changes.py, macros/page_status.py)
+
+    @env.macro
+    def vad_ar_nytt() -> str:
+        """The course's versions with their changes, newest first, from data/changes.yml: {{ vad_ar_nytt() }}."""
+        changes = load_changes(Path(env.project_dir))
+        markdown = whats_new_markdown(changes, _page_language(env), Path(env.conf["docs_dir"]), env.page.file.src_uri)
+        return "\n\n" + markdown + "\n\n"
 
 
     # "Var står vi?" and "Gruppens bild" (macros/self_assessment.py)

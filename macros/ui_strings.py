@@ -55,14 +55,14 @@ def strings_for(lang: str) -> dict[str, str]:
 # mode starts (section.reflection, on module pages and the notes page), and
 # the shortcuts switch. Other pages leave them out of their #course-config.
 PAGE_SPECIFIC = (
-    (("notes.import.", "notes.export.", "notes.clear.", "notes.leftovers.", "notes.cancel", "notes.date_time", "notes.locale"), r"data-notes-tools"),
+    (("notes.import.", "notes.export.", "notes.clear.", "notes.leftovers.", "notes.changed.", "notes.cancel", "notes.date_time", "notes.locale"), r"data-notes-tools"),
     (("meeting.",), r'<section\b[^>]*\bclass="reflection\b'),
     (("shortcuts.",), r"data-course-shortcuts"),
     (("assessment.",), r"data-assessment|data-group-picture"),
     (("group.",), r"data-group-picture|data-notes-tools"),
 )
 # Strings the build writes into pages; no script shows them, so no page carries them.
-BUILD_ONLY = ("local.",)
+BUILD_ONLY = ("local.", "changes.", "translations.")
 
 
 def strings_for_page(lang: str, html: str) -> dict[str, str]:
