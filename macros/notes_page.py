@@ -9,7 +9,10 @@ texts from the page as it does on a module page:
                      template links; the notes script adds the answer fields
 - `notes_outline`    the whole-course note template's layout (notes.py) as
                      JSON, each answer box tagged with its question or step id,
-                     so the .docx and .md exports look like the blank template
+                     so the .docx and .md exports look like the blank template;
+                     with each question's wording in the other languages, so
+                     the page can tell a reworded question from an answer
+                     given in another language
 - `progress_overview` one line per module with its question ids, for the
                      progress shown on the start page and the notes page
 """
@@ -24,7 +27,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.editions import edition_prefix
 from macros.errors import CourseDataError
-from macros.reflection.model import Course, Module, Step, text_html
+from macros.reflection.model import LANGUAGES, Course, Module, Step, text_html
 from macros.reflection.notes import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, LINE_CM, MARGIN_CM, PAGE_CM, outline
 
 OUTLINE_ID = "notes-outline"
@@ -69,7 +72,8 @@ def notes_outline(course: Course | None, lang: str) -> str:
         "action_columns_cm": ACTION_COLUMNS_CM,
         "line_cm": LINE_CM,
     }
-    text = json.dumps({"blocks": blocks, "layout": layout}, ensure_ascii=False, separators=(",", ":"))
+    wordings = {q.id: [q.text[other] for other in LANGUAGES if other != lang] for q in course.questions()}
+    text = json.dumps({"blocks": blocks, "layout": layout, "wordings": wordings}, ensure_ascii=False, separators=(",", ":"))
     # Safe inside <script>: no "</script>", no HTML comment, no line separators.
     for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, code)

@@ -72,6 +72,9 @@ def test_no_axe_violations_with_notes_filled_in(browser, server, lang_path, sche
         # An answer to a question a later version of the course dropped.
         page.evaluate("() => CourseNotes.setAnswer('modul-9-borttagen', 'Ett svar', 'En fråga som inte finns kvar')")
         expect(page.locator(".notes-leftovers")).to_be_visible()
+        # An answer to a question the course has reworded since.
+        page.evaluate("id => CourseNotes.setAnswer(id, 'Ett svar', 'En äldre lydelse av frågan?')", ids[4])
+        expect(page.locator(".notes-reworded")).to_be_visible()
         problems["notes page"] = audit(axe, page)
 
         # And a refused file's message.

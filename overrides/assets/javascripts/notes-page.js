@@ -3,14 +3,18 @@
  * bring notes back from a .json file (preview, then merge or replace), and
  * clear everything on a shared computer (with an in-page confirmation).
  * It also shows the answers whose question is no longer in the course (a
- * later version dropped or renamed it), which the exports keep as well.
+ * later version dropped or renamed it), which the exports keep as well, and
+ * marks an answer whose question has been reworded since the reader wrote
+ * it, with both wordings (the store keeps the question as it was, `asked`).
  * Loaded by notes.js only on a page with [data-notes-tools]; the export and
  * import code itself (notes-export.js, and notes-documents.js for .docx and
  * .odt) loads when the reader uses it.
  *
  * HTML it reads (docs/anteckningar.md, macros/notes_page.py):
  *   [data-notes-tools="export" | "import" | "clear"]   where each tool goes
- *   script#notes-outline (JSON)   the note template's layout, for the exports
+ *   script#notes-outline (JSON)   the note template's layout, for the exports, and
+ *                                 `wordings`: each question in the other languages
+ *   li.reflection__question[data-question-id] > p.reflection__text   each question now
  */
 (function () {
   "use strict";
@@ -179,6 +183,47 @@
   }
   showLeftovers(notes.read());
   notes.subscribe(showLeftovers);
+
+  // Answers to a question that is worded differently now. An answer given on
+  // the other language's pages is not one: its question matches a wording there.
+  function normal(text) {
+    return String(text).replace(/\s+/g, " ").trim();
+  }
+  var rewordBoxes = {}; // question id -> element
+  function showReworded(snapshot) {
+    var wordings = (outline && outline.wordings) || {};
+    document.querySelectorAll(".reflection--notes li.reflection__question[data-question-id]").forEach(function (item) {
+      var id = item.getAttribute("data-question-id");
+      var now = item.querySelector(".reflection__text");
+      var entry = snapshot.answers[id];
+      var asked = entry && entry.asked ? normal(entry.asked) : "";
+      var current = [now ? now.textContent : ""].concat(wordings[id] || []).map(normal);
+      var changed = asked !== "" && now && current.indexOf(asked) === -1;
+      var box = rewordBoxes[id];
+      var field = item.querySelector("textarea");
+      if (!changed) {
+        if (box) box.hidden = true;
+        if (box && field) field.removeAttribute("aria-describedby");
+        return;
+      }
+      if (!box) {
+        box = rewordBoxes[id] = el("div", { class: "notes-reworded", id: "notes-reworded-" + id });
+        now.parentNode.insertBefore(box, now.nextSibling);
+      }
+      if (field) field.setAttribute("aria-describedby", box.id);
+      while (box.firstChild) box.removeChild(box.firstChild);
+      box.appendChild(el("p", { class: "notes-reworded__label" }, t("notes.changed.label")));
+      var list = el("dl", {});
+      list.appendChild(el("dt", {}, t("notes.changed.then")));
+      list.appendChild(el("dd", { class: "notes-reworded__then" }, entry.asked));
+      list.appendChild(el("dt", {}, t("notes.changed.now")));
+      list.appendChild(el("dd", { class: "notes-reworded__now" }, now.textContent));
+      box.appendChild(list);
+      box.hidden = false;
+    });
+  }
+  showReworded(notes.read());
+  notes.subscribe(showReworded);
 
   function slot(kind) {
     return document.querySelector('[data-notes-tools="' + kind + '"]');
