@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.ui_strings import ui_text
 
+_TITLE_STATUS = re.compile(r'\s*<p class="course-(?:updated|lagging)">.*?</p>', re.S)
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 _SECTION = re.compile(r"<section\b[^>]*>")
 _MODULE = re.compile(r'\bdata-module="([^"]*)"')
@@ -87,4 +88,7 @@ def add_progress_box(page_html: str, ui: dict[str, str], notes_href: str) -> str
         return page_html
     questions = len(_QUESTION.findall(content))
     at = title_end + len("</h1>")
+    # After the lines under the title that say when the page changed (macros/page_status.py).
+    while status := _TITLE_STATUS.match(page_html, at):
+        at = status.end()
     return page_html[:at] + progress_box(ui, questions, notes_href) + page_html[at:]
