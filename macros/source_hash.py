@@ -9,8 +9,9 @@ HASH_PATTERN = re.compile(rf"^[0-9a-f]{{{HASH_LENGTH}}}$")
 
 
 def text_hash(text: str) -> str:
-    # Line endings and a byte-order mark do not count as a change.
-    normal = text.lstrip("\ufeff").replace("\r\n", "\n")
+    # Line endings, spaces at the end of a line and a byte-order mark do not count as a change.
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    normal = "\n".join(line.rstrip() for line in lines).strip("\n") + "\n"
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 

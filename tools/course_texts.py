@@ -69,8 +69,9 @@ def all_translations(root: Path) -> list[Translation]:
     return page_translations(root) + question_translations(root, course)
 
 
-def report_translations(root: Path, out=sys.stdout) -> int:
+def report_translations(root: Path, out=None) -> int:
     """Print every lagging English text with a diff of its Swedish source; return how many are unrecorded."""
+    out = out or sys.stdout
     lagging = load_lagging(root)
     behind = [t for t in all_translations(root) if t.lagging]
     for item in behind:
@@ -126,8 +127,9 @@ def mark_lagging(root: Path, names: list[str]) -> list[str]:
 # Changes
 
 
-def report_changes(root: Path, out=sys.stdout) -> int:
+def report_changes(root: Path, out=None) -> int:
     """Print every covered Swedish page whose source changed since its last entry; return how many."""
+    out = out or sys.stdout
     changes = load_changes(root)
     stale = 0
     for page in covered_pages(root / "docs"):
@@ -152,7 +154,7 @@ def rehash(root: Path, names: list[str]) -> list[str]:
     pages = _pages(root, names)
     changes = load_changes(root)
     text = (root / CHANGES_FILE).read_text(encoding="utf-8")
-    edits = []
+    edits, changed = [], []
     for page in pages:
         last = changes.last(page)
         if last is None:
@@ -162,10 +164,11 @@ def rehash(root: Path, names: list[str]) -> list[str]:
             node = _entry_node(text, last.version, page)
             value = dict((k.value, v) for k, v in node.value)["hash"]
             edits.append((value.start_mark.index, value.end_mark.index, now))
+            changed.append(page)
     for start, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
     _write_checked(root, text)
-    return pages
+    return changed
 
 
 def add_entry(root: Path, page: str, sv: str | None, en: str | None, typo: bool, version: str | None, date: dt.date) -> None:
@@ -323,7 +326,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         problems = report_translations(root)
         return 1 if args.check and problems else 0
     if args.rehash:
-        print("Rehashed: " + ", ".join(rehash(root, _names(args.rehash))))
+        print("Rehashed: " + (", ".join(rehash(root, _names(args.rehash))) or "nothing, every last entry was current"))
     if args.add:
         add_entry(root, args.add, args.sv, args.en, args.typo, args.version, args.date)
         print(f"Added to {CHANGES_FILE}: {args.add}")
