@@ -110,14 +110,8 @@ def swedish_source(src_uri: str) -> str:
     return src_uri
 
 
-# Helper functions
-
-
-def _is_translation(rel: str) -> bool:
-    return any(rel.endswith(f".{lang}.md") for lang in LANGUAGES[1:])
-
-
 def parse_changes(raw) -> Changes:
+    """The changes file's data, as YAML reads it, checked: every problem names the file and the entry."""
     if not isinstance(raw, dict) or set(raw) != {"versions"}:
         raise CourseDataError(CHANGES_FILE, "must be a mapping with one key, 'versions' (a list, newest first)")
     items = raw["versions"]
@@ -137,6 +131,13 @@ def parse_changes(raw) -> Changes:
             raise CourseDataError(CHANGES_FILE, "this version is listed twice", f"version {version.version}")
         seen.add(version.version)
     return Changes(versions=tuple(versions))
+
+
+# Helper functions
+
+
+def _is_translation(rel: str) -> bool:
+    return any(rel.endswith(f".{lang}.md") for lang in LANGUAGES[1:])
 
 
 def _parse_version(raw, n: int) -> Version:
@@ -163,7 +164,9 @@ def _parse_entry(raw, version: str, version_date: dt.date, m: int) -> Entry:
         raise CourseDataError(CHANGES_FILE, f"must be a mapping with {_names(ENTRY_KEYS)}", where)
     page = raw.get("page")
     if not isinstance(page, str) or not page.endswith(".md") or _is_translation(page):
-        raise CourseDataError(CHANGES_FILE, f"'page' must be a Swedish page under docs/, such as modules/x.md, found {page!r}", where)
+        raise CourseDataError(
+            CHANGES_FILE, f"'page' must be a Swedish page under docs/, such as modules/x.md, found {page!r}", where
+        )
     where = f"version {version}, {page}"
     _check_keys(raw, ENTRY_KEYS | {"page"}, where, required=("date", "hash"))
     date = _date(raw["date"], where)

@@ -79,7 +79,8 @@ def question_translations(project_dir: Path, course: Course) -> list[Translation
     found = []
     for question in course.questions():
         source = question_source(question)
-        found.append(Translation("question", question.id, course_file(course, question.id), recorded.get(question.id), text_hash(source), source))
+        file = course_file(course, question.id)
+        found.append(Translation("question", question.id, file, recorded.get(question.id), text_hash(source), source))
     return found
 
 

@@ -57,7 +57,9 @@ VALID = {
         {
             "version": "0.2.0",
             "date": dt.date(2026, 12, 1),
-            "changes": [{"page": "modules/x.md", "date": dt.date(2026, 12, 1), "sv": "Ny text.", "en": "New text.", "hash": "0" * 12}],
+            "changes": [
+                {"page": "modules/x.md", "date": dt.date(2026, 12, 1), "sv": "Ny text.", "en": "New text.", "hash": "0" * 12}
+            ],
         }
     ]
 }
@@ -99,7 +101,8 @@ def test_a_malformed_changes_file_names_the_file_and_the_entry(path, value, wher
 
 
 def test_versions_newest_first_and_a_typo_fix_needs_no_sentence():
-    older = {"version": "0.1.0", "date": dt.date(2026, 11, 25), "changes": [{"page": "modules/x.md", "date": dt.date(2026, 11, 25), "typo": True, "hash": "1" * 12}]}
+    typo_fix = {"page": "modules/x.md", "date": dt.date(2026, 11, 25), "typo": True, "hash": "1" * 12}
+    older = {"version": "0.1.0", "date": dt.date(2026, 11, 25), "changes": [typo_fix]}
     changes = parse_changes({"versions": [VALID["versions"][0], older]})
     assert [v.version for v in changes.versions] == ["0.2.0", "0.1.0"]
     with pytest.raises(CourseDataError, match=r"newest first: 0\.2\.0 \(2026-12-01\) comes after 0\.1\.0"):
@@ -148,7 +151,11 @@ def test_whats_new_lists_versions_with_changes_newest_first_without_typo_fixes()
     changes = Changes(
         versions=(
             Version("0.3.0", dt.date(2026, 12, 20), (entry("modules/varfor-nara-vard.md", 20, "0.3.0", typo=True),)),
-            Version("0.2.0", dt.date(2026, 12, 10), (entry("fordjupning/halsolabb.md", 9, "0.2.0"), entry("modules/varfor-nara-vard.md", 8, "0.2.0", typo=True))),
+            Version(
+                "0.2.0",
+                dt.date(2026, 12, 10),
+                (entry("fordjupning/halsolabb.md", 9, "0.2.0"), entry("modules/varfor-nara-vard.md", 8, "0.2.0", typo=True)),
+            ),
             Version("0.1.0", dt.date(2026, 12, 1), (entry("modules/varfor-nara-vard.md", 1, "0.1.0"),)),
         )
     )

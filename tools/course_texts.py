@@ -320,7 +320,8 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     if args.command == "translations":
         if args.accept:
             done = accept(root, _names(args.accept))
-            print(f"Recorded as translated from the Swedish text now: {len(done)} ({', '.join(done[:8])}{', …' if len(done) > 8 else ''})")
+            names = ", ".join(done[:8]) + (", …" if len(done) > 8 else "")
+            print(f"Recorded as translated from the Swedish text now: {len(done)} ({names})")
         if args.lagging:
             print("Recorded as lagging: " + ", ".join(mark_lagging(root, _names(args.lagging))))
         problems = report_translations(root)
