@@ -77,7 +77,8 @@ def whats_new_markdown(changes: Changes, lang: str, docs_dir: Path, page_src: st
     ui = strings_for(lang)
     out = []
     for version in changes.versions:
-        entries = version.visible()
+        # A page a local folder hides is not in the docs the build reads (macros/local_docs.py).
+        entries = [e for e in version.visible() if (docs_dir / e.page).exists()]
         if not entries:
             continue
         anchor = "version-" + version.version.replace(".", "-")

@@ -186,3 +186,15 @@ def test_whats_new_page_in_both_languages(site_dir):
         items = re.findall(r"<li><a href=\"([^\"]+)\">", html.split('id="version-')[1])
         assert len(items) == len(shown[0].visible())
         assert all(href.startswith("../") and href.endswith("/") for href in items), items
+
+
+def test_with_a_local_folder_the_record_speaks_for_the_course_s_own_pages(local_site):
+    """The example folder hides a deeper-reading page: Vad är nytt leaves it out, and a local page gets no line."""
+    from tests.local_site import HIDDEN, LOCAL_PAGE
+
+    for edition in ("", "en/"):
+        whats_new = (local_site / edition / "vad-ar-nytt" / "index.html").read_text(encoding="utf-8")
+        assert HIDDEN.split("/")[1] not in whats_new and "fordjupning/halsolabb/" in whats_new
+        module = (local_site / edition / "modules" / "varfor-nara-vard" / "index.html").read_text(encoding="utf-8")
+        assert '<p class="course-updated">' in module
+        assert "course-updated" not in (local_site / edition / LOCAL_PAGE / "index.html").read_text(encoding="utf-8")
