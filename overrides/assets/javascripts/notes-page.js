@@ -207,17 +207,18 @@
         return;
       }
       if (!box) {
-        box = rewordBoxes[id] = el("div", { class: "notes-reworded", id: "notes-reworded-" + id });
+        // Dressed as the page's other notices and lists; no CSS of its own.
+        box = rewordBoxes[id] = el("div", { class: "notes-reworded notes-notice", id: "notes-reworded-" + id });
         now.parentNode.insertBefore(box, now.nextSibling);
       }
       if (field) field.setAttribute("aria-describedby", box.id);
       while (box.firstChild) box.removeChild(box.firstChild);
-      box.appendChild(el("p", { class: "notes-reworded__label" }, t("notes.changed.label")));
-      var list = el("dl", {});
+      box.appendChild(el("p", { class: "notes-reworded__label notes-group__label" }, t("notes.changed.label")));
+      var list = el("dl", { class: "notes-preview__list" });
       list.appendChild(el("dt", {}, t("notes.changed.then")));
-      list.appendChild(el("dd", { class: "notes-reworded__then" }, entry.asked));
+      list.appendChild(el("dd", { class: "notes-reworded__then notes-preview__text" }, entry.asked));
       list.appendChild(el("dt", {}, t("notes.changed.now")));
-      list.appendChild(el("dd", { class: "notes-reworded__now" }, now.textContent));
+      list.appendChild(el("dd", { class: "notes-reworded__now notes-preview__text" }, now.textContent));
       box.appendChild(list);
       box.hidden = false;
     });
