@@ -142,7 +142,9 @@ def report_changes(root: Path, out=None) -> int:
         stale += 1
         since = f"since its entry of {last.date} (version {last.version})" if last else "and has no entry"
         print(f"docs/{page} changed {since}; hash now {now}", file=out)
-    if stale:
+    if not stale:
+        print(f"Every module and deeper-reading page matches its last entry in {CHANGES_FILE}.", file=out)
+    else:
         print(
             f"\nSay what changed: make changes ADD=<page> SV=\"…\" EN=\"…\"  (TYPO=1 for a typo fix readers need not see)"
             f"\nor, if the last entry already says it: make changes REHASH=<page>  ({CHANGES_FILE})",
