@@ -52,6 +52,14 @@ def test_every_module_and_deeper_reading_page_is_covered():
     assert covered == sorted({e.page for v in load_changes(ROOT).versions for e in v.entries})
 
 
+
+def test_the_newest_version_is_the_course_s_version():
+    """pyproject.toml's version names the offline zip and the SCORM packages; What's new must match it."""
+    declared = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M).group(1)
+    assert load_changes(ROOT).versions[0].version == declared, (
+        f"pyproject.toml says version {declared}; the newest version in data/changes.yml must be the same"
+    )
+
 VALID = {
     "versions": [
         {
