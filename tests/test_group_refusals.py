@@ -188,7 +188,7 @@ def test_at_least_200_generated_bad_group_files_are_refused_or_shown_as_text(bro
         group_files_input(page).set_input_files(paths)
         shown = sum(1 for _, _, e in files if e == {"shown"})
         expect(page.locator(".group-status")).to_contain_text(ui(page, "group.summary", n=shown))
-        expect(page.locator(".group-errors")).to_contain_text(ui(page, "group.error.more", n=len(files) - shown - 20))
+        expect(page.locator(".group-errors")).to_contain_text(ui(page, "group.error.more", count=len(files) - shown - 20))
         expect(page.locator(".group-answers__list li").filter(has_text="<script>window.__owned = 1</script>")).to_have_count(1)
         expect(page.locator(".group-status")).to_contain_text("<img src=x onerror=window.__owned=5>")
         assert page.evaluate("() => window.__owned") is None

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from tests.local_site import LOCAL_PAGE, LOCAL_WORD, MODULE_4, MODULE_QUESTION, PAGE_QUESTION, SWEDISH_ONLY_PAGE, local_env
 from tests.search_ui import search
-from tests.site_build import ROOT, SiteServer, build_site, free_port
+from tests.site_build import COURSE_VERSION, ROOT, SiteServer, build_site, free_port
 from tests.test_accessibility import AXE_OPTIONS, SIZES, describe
 from tests.test_local_folder import add_core_step_named_like_the_local_one
 from tests.test_notes_support import NOTES, export_file, field, new_page, seed, write
@@ -124,7 +124,7 @@ def test_the_offline_zip_with_the_folder_opens_from_disk_and_search_finds_a_loca
     env = {**local_env(), "PATH": __import__("os").environ["PATH"]}
     result = subprocess.run(["make", "offline"], cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    (archive,) = sorted((ROOT / "dist").glob("systemledarskap-i-nara-vard-*.zip"))
+    archive = ROOT / "dist" / f"systemledarskap-i-nara-vard-{COURSE_VERSION}.zip"
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(tmp_path)
     (folder,) = [p for p in tmp_path.iterdir() if p.is_dir()]

@@ -175,9 +175,9 @@ def test_the_facilitator_sees_the_question_the_next_one_and_the_guides_notes(bro
         assert notes.nth(0).text_content() == f"{ui(popup, 'meeting.purpose')}: {step.facilitation.purpose[lang]}"
         assert notes.nth(1).text_content() == f"{ui(popup, 'meeting.how')}: {step.facilitation.how[lang]}"
         minutes = sum(q.minutes or 0 for q in step.questions)
-        assert popup.locator(".meeting__panel-minutes").text_content() == ui(popup, "meeting.presenter_step_minutes").replace(
-            "{minutes}", str(minutes)
-        )
+        shown = popup.evaluate("([k, n]) => Course.t(k, { count: n })", ["meeting.presenter_step_minutes", minutes])
+        assert popup.locator(".meeting__panel-minutes").text_content() == shown
+        assert f" {minutes} " in shown
         # Its close button ends the presenter view, and says so.
         assert popup.locator(".meeting__close").text_content() == ui(popup, "meeting.presenter_close")
         # The clock (24-hour) and the time into the meeting.

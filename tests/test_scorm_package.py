@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import RECORD_VIOLATIONS
-from tests.site_build import ROOT, SiteServer, free_port
+from tests.site_build import COURSE_VERSION, ROOT, SiteServer, free_port
 from tools.scorm_package import LAUNCH, PIPWERKS, course_modules
 
 SCHEMAS = ROOT / "tests" / "scorm_schemas"
@@ -77,8 +77,7 @@ def packages() -> dict[str, Path]:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     found = {}
     for version, kind in KINDS.items():
-        (zip_path,) = (ROOT / "dist").glob(f"systemledarskap-i-nara-vard-*-{kind}.zip")
-        found[version] = zip_path
+        found[version] = ROOT / "dist" / f"systemledarskap-i-nara-vard-{COURSE_VERSION}-{kind}.zip"
     return found
 
 

@@ -217,7 +217,7 @@
           problems.slice(0, MAX_ERRORS_SHOWN).forEach(function (text) {
             errors.appendChild(el("li", { class: "notes-message--error" }, text));
           });
-          if (problems.length > MAX_ERRORS_SHOWN) errors.appendChild(el("li", {}, t("group.error.more", { n: problems.length - MAX_ERRORS_SHOWN })));
+          if (problems.length > MAX_ERRORS_SHOWN) errors.appendChild(el("li", {}, t("group.error.more", { count: problems.length - MAX_ERRORS_SHOWN })));
         });
     }
 

@@ -395,7 +395,7 @@
     var minutes = step.questions.reduce(function (sum, q) {
       return sum + q.minutes;
     }, 0);
-    if (minutes) parts.push(make("p", "meeting__panel-minutes", t("meeting.presenter_step_minutes", { minutes: minutes })));
+    if (minutes) parts.push(make("p", "meeting__panel-minutes", t("meeting.presenter_step_minutes", { count: minutes })));
     this.guide.replaceChildren.apply(this.guide, parts);
   };
 
