@@ -92,3 +92,11 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+@pytest.fixture(scope="session")
+def page_tour(browser, server, pages):
+    """Every page visited once per browser set-up, for the checks of every page (tests/page_tour.py)."""
+    from tests.page_tour import take_tour
+
+    return take_tour(browser, server.url, pages)

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from tests.group_support import GROUP_PAGE, MODULE_3, SCALE, SLUG_3, counts_in_table, group_files_input, rate, save_group_file, statement_ids
 from tests.site_pages import offline_page
-from tests.test_accessibility import AXE_OPTIONS, SIZES, describe
+from tests.page_tour import AXE_OPTIONS, SIZES, describe
 from tests.test_notes_support import HOSTILE, NOTES, STORE_KEY_JS, export_file, field, new_page, snapshot, stored, ui, write
 
 # Each reader's choices for module 3's seven statements, in page order (0 is "Vet inte").

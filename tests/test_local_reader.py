@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from tests.local_site import LOCAL_PAGE, LOCAL_WORD, MODULE_4, MODULE_QUESTION, PAGE_QUESTION, SWEDISH_ONLY_PAGE, local_env
 from tests.search_ui import search
 from tests.site_build import COURSE_VERSION, ROOT, SiteServer, build_site, free_port
-from tests.test_accessibility import AXE_OPTIONS, SIZES, describe
+from tests.page_tour import AXE_OPTIONS, SIZES, describe
 from tests.test_local_folder import add_core_step_named_like_the_local_one
 from tests.test_notes_support import NOTES, export_file, field, new_page, seed, write
 

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from macros.reflection.load import load_course
 from tests.site_build import ROOT
 from tests.site_pages import offline_page
-from tests.test_accessibility import AXE_OPTIONS, describe
+from tests.page_tour import AXE_OPTIONS, describe
 from tests.test_meeting_view import DIALOG, FOUR, WATCH, no_errors, prefix, screen
 
 LANGS = ["sv", "en"]

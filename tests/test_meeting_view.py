@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from macros.reflection.load import load_course
 from tests.site_build import ROOT
-from tests.test_accessibility import AXE_OPTIONS, describe
+from tests.page_tour import AXE_OPTIONS, describe
 
 LANGS = ["sv", "en"]
 DIALOG = "dialog.meeting"

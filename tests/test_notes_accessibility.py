@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.test_accessibility import AXE_OPTIONS, describe
+from tests.page_tour import AXE_OPTIONS, describe
 from tests.test_notes_support import (
     HOSTILE,
     MODULE,

@@ -6,14 +6,18 @@ from tests.browser import RequestLog
 from tests.search_ui import search
 
 
-def test_pages_make_no_requests_to_other_hosts(browser, server, pages):
+def test_pages_make_no_requests_to_other_hosts(page_tour):
+    """Every page, in every set-up of the shared tour (tests/page_tour.py), requested only the site's own files."""
+    assert page_tour.foreign == []
+    assert page_tour.failed == [], "requests that failed on the site's own server"
+
+
+def test_search_makes_no_requests_to_other_hosts(browser, server):
+    """The search worker loads the index and lunr's language files on first use."""
     context = browser.new_context()
     page = context.new_page()
     log = RequestLog(page, server.url)
     try:
-        for site_page in pages:
-            page.goto(server.url + site_page.path, wait_until="networkidle")
-        # The search worker loads the index and lunr's language files on first use.
         for lang_root in ("", "en/"):
             page.goto(server.url + lang_root, wait_until="networkidle")
             search(page, "vård")
@@ -22,6 +26,23 @@ def test_pages_make_no_requests_to_other_hosts(browser, server, pages):
         context.close()
     assert log.foreign == []
     assert log.failed == [], "requests that failed on the site's own server"
+
+
+def test_the_tour_sees_a_request_to_another_host(browser, server):
+    """Guard: the tour's listener records a request to another host (blocked here before it leaves)."""
+    from tests.page_tour import Tour, _note_foreign
+
+    tour = Tour()
+    context = browser.new_context()
+    context.route("https://example.org/**", lambda route: route.abort())
+    context.on("request", lambda r: _note_foreign(tour, r.url, server.url.split("/")[2]))
+    page = context.new_page()
+    try:
+        # A page without the course's policy, which would stop the request before it is made.
+        page.set_content('<img src="https://example.org/x.png" alt="">')
+    finally:
+        context.close()
+    assert tour.foreign == ["https://example.org/x.png"]
 
 
 def test_built_html_names_no_other_host_in_scripts_styles_or_fonts(site_dir):

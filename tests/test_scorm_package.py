@@ -351,7 +351,7 @@ def test_a_bookmark_to_a_page_the_package_lacks_opens_the_start_page(browser, lm
 def test_the_launch_page_in_a_platform_has_no_axe_violations(browser, lms):
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.test_accessibility import AXE_OPTIONS, describe
+    from tests.page_tour import AXE_OPTIONS, describe
 
     visit = Visit(browser, lms, "1.2")
     try:

@@ -134,13 +134,32 @@ def open_edition(page, url: str):
     page.wait_for_selector(QUERY, state="attached")
 
 
+@pytest.fixture(scope="module")
+def swedish_edition(browser, server):
+    """One open Swedish page for the table's many queries: the page and its search index load once, not per query."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    open_edition(page, server.url)
+    yield page
+    context.close()
+
+
+def closed_search(page):
+    """The shared page with its search box closed, as a reader leaves it with Esc; `results` opens it with "s"."""
+    page.evaluate(
+        "() => { const toggle = document.getElementById('__search');"
+        " if (toggle.checked) { toggle.checked = false; toggle.dispatchEvent(new Event('change')); }"
+        " if (document.activeElement) document.activeElement.blur(); }"
+    )
+    return page
+
+
 # The table, in the browser
 
 
 @pytest.mark.parametrize(("query", "expected", "covers"), CASES, ids=[c[0] for c in CASES])
-def test_query_finds_the_page(page, server, query, expected, covers):
-    open_edition(page, server.url)
-    found = results(page, query)
+def test_query_finds_the_page(swedish_edition, query, expected, covers):
+    found = results(closed_search(swedish_edition), query)
     assert expected in found[:TOP], f"{query!r} ({covers}): {expected} not in {found}"
 
 
@@ -153,9 +172,8 @@ def test_table_covers_every_case_of_the_issue():
 
 
 @pytest.mark.parametrize(("query", "other_spelling_page"), NOT_FOUND, ids=[q for q, _ in NOT_FOUND])
-def test_swedish_letters_are_exact(page, server, query, other_spelling_page):
-    open_edition(page, server.url)
-    found = results(page, query)
+def test_swedish_letters_are_exact(swedish_edition, query, other_spelling_page):
+    found = results(closed_search(swedish_edition), query)
     assert found, f"{query!r} finds nothing at all"
     assert other_spelling_page not in found, f"{query!r} matched its twin without å/ä/ö on {other_spelling_page}"
 
@@ -170,9 +188,8 @@ def test_swedish_letters_are_exact(page, server, query, other_spelling_page):
         ("kapitlet", ["kapital"], "kapitlet"),  # no base form in the index: the stem stays
     ],
 )
-def test_a_word_that_finds_nothing_tries_its_base_form(page, server, query, index_words, expected):
-    open_edition(page, server.url)
-    assert page.evaluate("([q, w]) => window.CourseSearch.rewrite(q, 'sv', w)", [query, index_words]) == expected
+def test_a_word_that_finds_nothing_tries_its_base_form(swedish_edition, query, index_words, expected):
+    assert swedish_edition.evaluate("([q, w]) => window.CourseSearch.rewrite(q, 'sv', w)", [query, index_words]) == expected
 
 
 def test_query_without_match_shows_no_results_message(page, server):

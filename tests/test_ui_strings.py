@@ -72,35 +72,23 @@ def test_pages_carry_only_the_strings_of_their_features(site_dir, pages):
     assert sizes["sv:anteckningar/"] > sizes["sv:modules/varfor-nara-vard/"] > sizes["sv:ordlista/"]
 
 
-def test_no_page_shows_a_string_key_instead_of_its_text(browser, server, pages):
+def test_no_page_shows_a_string_key_instead_of_its_text(browser, server, page_tour):
     """Course.t gives back the key when a page lacks a string: look for keys on every page once its
-    scripts have run, and in meeting mode on the notes page, where the steps of every module are."""
+    scripts have run (the shared tour, tests/page_tour.py), and in meeting mode on the notes page,
+    where the steps of every module are."""
+    from tests.page_tour import SHOWN_TEXT
+
     keys = set(load_table("en"))
-    found = {}
+    found = dict(page_tour.keys)
     context = browser.new_context()
     page = context.new_page()
-
-    def keys_shown(where: str) -> None:
-        text = page.evaluate(
-            "() => document.body.innerText + ' ' + [...document.querySelectorAll('[aria-label], [title], [placeholder]')]"
-            ".map(e => [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder')].join(' ')).join(' ')"
-        )
-        if hits := sorted(keys & set(re.findall(r"[a-z_]+(?:\.[a-z_]+)+", text))):
-            found[where] = hits
-
     try:
-        for site_page in pages:
-            page.goto(server.url + site_page.path, wait_until="load")
-            if page.locator("section.reflection").count():
-                page.wait_for_selector(".notes-field__input", state="attached")  # notes.js has run
-            if page.locator("[data-notes-tools]").count():
-                page.wait_for_selector("[data-notes-tools] button", state="attached")  # notes-page.js has run
-            keys_shown(str(site_page))
         for lang_path in ("", "en/"):
             page.goto(server.url + lang_path + "anteckningar/", wait_until="load")
             page.locator(".meeting-launch__button").first.click()
             page.wait_for_selector("dialog[open]")
-            keys_shown(lang_path + "anteckningar/ meeting mode")
+            if hits := sorted(keys & set(re.findall(r"[a-z_]+(?:\.[a-z_]+)+", page.evaluate(SHOWN_TEXT)))):
+                found[lang_path + "anteckningar/ meeting mode"] = hits
     finally:
         context.close()
     assert found == {}
