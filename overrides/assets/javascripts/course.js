@@ -45,6 +45,7 @@
  *                        plural forms (key.one, key.other) is chosen by values.count
  *                        (the same rule as ui_text in macros/ui_strings.py)
  *   Course.el(tag, attrs, text)  a new element; `text` is set as text, never as HTML
+ *   Course.download(blob, name)  save `blob` as the file `name` (the notes' exports, the group file)
  *   Course.assetUrl(p)   URL of a file under assets/javascripts/, relative to this script
  *   Course.loadScript(p) load a classic script from there once; returns a Promise
  *   Course.framed        true inside another page's frame, as in a learning platform's
@@ -89,6 +90,16 @@
       });
       if (text !== undefined) node.textContent = text;
       return node;
+    },
+    download: function (blob, name) {
+      var url = URL.createObjectURL(blob);
+      var link = window.Course.el("a", { href: url, download: name, hidden: "" });
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () {
+        URL.revokeObjectURL(url);
+      }, 60000);
     },
     assetUrl: function (path) {
       return base + path;

@@ -277,24 +277,13 @@
           return (n < 10 ? "0" : "") + n;
         };
         var name = t("notes.export.file") + "-" + stamp.getFullYear() + "-" + two(stamp.getMonth() + 1) + "-" + two(stamp.getDate()) + "." + format;
-        download(blob, name);
+        course.download(blob, name);
         notes.markExported();
         say(exportStatus, t("notes.export.done", { file: name }));
       })
       .catch(function () {
         say(exportStatus, t("notes.export.failed"), true);
       });
-  }
-
-  function download(blob, name) {
-    var url = URL.createObjectURL(blob);
-    var link = el("a", { href: url, download: name, hidden: "" });
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () {
-      URL.revokeObjectURL(url);
-    }, 60000);
   }
 
   // Bring notes back from a file

@@ -169,7 +169,7 @@
           }
           var day = file.saved.slice(0, 10);
           var fileName = t("assessment.group.file") + "-" + slug + "-" + day + ".json";
-          download(new Blob([JSON.stringify(file, null, 1)], { type: "application/json" }), fileName);
+          course.download(new Blob([JSON.stringify(file, null, 1)], { type: "application/json" }), fileName);
           message.textContent = t("assessment.group.done", { file: fileName, ratings: ratings, answers: answers });
         })
         .catch(function () {
@@ -177,16 +177,5 @@
           message.textContent = t("assessment.group.failed");
         });
     });
-  }
-
-  function download(blob, fileName) {
-    var url = URL.createObjectURL(blob);
-    var link = el("a", { href: url, download: fileName, hidden: "" });
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () {
-      URL.revokeObjectURL(url);
-    }, 60000);
   }
 })();
