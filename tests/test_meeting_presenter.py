@@ -399,6 +399,7 @@ def test_either_window_reloads_and_they_find_each_other_again(browser, server, c
         same_screen(page, step.questions[3].id)
         page.keyboard.press("ArrowLeft")
         same_screen(popup, step.questions[2].id)
+        assert showing(page) == showing(popup) == step.questions[2].id
         no_errors(page)
         no_errors(popup)
     finally:
