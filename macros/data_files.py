@@ -25,7 +25,7 @@ def load_checked(project_dir: Path, rel: str, parse: Callable[[object], T]) -> T
 @cache
 def _load(path: str, rel: str, mtime_ns: int, size: int, parse: Callable[[object], T]) -> T:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise CourseDataError(rel, f"not valid YAML: {exc}") from exc
     return parse(data)

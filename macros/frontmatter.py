@@ -1,5 +1,6 @@
 """Validate page front matter, which MkDocs would otherwise silently ignore when broken."""
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -10,7 +11,14 @@ ALLOWED_KEYS = {"title", "description", "template", "hide", "search", "status", 
 
 
 def check_front_matter(path: Path, rel: str) -> None:
-    text = path.read_text(encoding="utf-8-sig")
+    stat = path.stat()
+    _check(str(path), rel, stat.st_mtime_ns, stat.st_size)
+
+
+# Every page is checked on every build; under `mkdocs serve`, only a changed one again.
+@lru_cache(maxsize=1024)
+def _check(path: str, rel: str, mtime_ns: int, size: int) -> None:
+    text = Path(path).read_text(encoding="utf-8-sig")
     if not text.startswith("---"):
         return
     end = text.find("\n---", 3)

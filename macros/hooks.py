@@ -13,11 +13,11 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from macros.branding import add_branding_stylesheet  # noqa: E402
 from macros.changes import check_pages, load_changes  # noqa: E402
 from macros.csp import add_csp_meta, write_header_policy  # noqa: E402
-from macros.editions import LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
+from macros.editions import DEFAULT_LANGUAGE, LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
 from macros.frontmatter import check_front_matter  # noqa: E402
 from macros.glossary import load_glossary  # noqa: E402
 from macros.html_fixes import drop_checkbox_autocomplete  # noqa: E402
-from macros.live_reload import allow_live_reload  # noqa: E402
+from macros.live_reload import allow_live_reload, first_edition_written, rebuild_done  # noqa: E402
 from macros.local_build import LOCAL, add_local_logo, prepare  # noqa: E402
 from macros.local_docs import origin_name, unlink_hidden_pages  # noqa: E402
 from macros.not_found import place_not_found_page  # noqa: E402
@@ -29,12 +29,19 @@ from macros.prune_assets import prune_unused_assets  # noqa: E402
 from macros.reflection.build import STATE as REFLECTION  # noqa: E402
 from macros.search_index import INDEX, split_search_index  # noqa: E402
 from macros.search_swedish import enrich_swedish_index  # noqa: E402
+from macros.serve_cache import report_conversions, reuse_unchanged_conversions  # noqa: E402
 from macros.sources import load_sources  # noqa: E402
 from macros.template_cache import reuse_compiled_templates  # noqa: E402
 from macros.tooltips import add_definitions, register_extension  # noqa: E402
 from macros.ui_strings import check_tables_agree, strings_for, strings_for_page  # noqa: E402
 
 # Hooks
+
+
+def on_startup(command, dirty, **kwargs):
+    # Under `mkdocs serve`, a rebuild converts only the pages whose Markdown changed (macros/serve_cache.py).
+    if command == "serve":
+        reuse_unchanged_conversions()
 
 
 # Before Material's offline plugin reads the polyfills.
@@ -67,7 +74,11 @@ def on_pre_build(config, **kwargs):
     docs = Path(config["docs_dir"])
     for path in sorted(docs.rglob("*.md")):
         check_front_matter(path, origin_name(path.relative_to(docs).as_posix()))
-    REFLECTION.start_edition(config["theme"]["language"])
+    lang = config["theme"]["language"]
+    if lang != DEFAULT_LANGUAGE:
+        # mkdocs-static-i18n builds the other editions after the first one is written (macros/live_reload.py).
+        first_edition_written(Path(config["site_dir"]))
+    REFLECTION.start_edition(lang)
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
@@ -121,6 +132,12 @@ def on_post_build(config, **kwargs):
         REFLECTION.finish(Path(config["site_dir"]))
         prune_unused_assets(Path(config["site_dir"]))
         write_header_policy(Path(config["site_dir"]))
+        report_conversions()
+        rebuild_done()
+
+
+def on_build_error(error, **kwargs):
+    rebuild_done()
 
 
 def on_env(env, config, files, **kwargs):

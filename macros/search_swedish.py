@@ -31,7 +31,7 @@ import html
 import json
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -77,6 +77,7 @@ def _stemmer():
     return snowballstemmer.stemmer("swedish")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Swedish Snowball stem of a lower-case word (always a prefix of it)."""
     return _stemmer().stemWord(word)

@@ -3,11 +3,17 @@
 PyYAML keeps the last of two equal keys without a word; we refuse them. Each
 mapping comes back as a `LineDict`, a dict that knows the line it starts on,
 so that a check far from the parser can still say where the problem is.
+
+The parsing is libyaml's (PyYAML's C loader) where it is installed, and a
+file's data is kept until the file changes: `mkdocs serve` reloads the data
+on every rebuild, and pure-Python parsing of the same files was most of a
+rebuild's time. Callers read the data and must not change it.
 """
 
 from __future__ import annotations
 
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -35,7 +41,7 @@ def errors_at(value):
         raise annotated from None
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
@@ -59,8 +65,14 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _c
 
 def read_yaml(path: Path, rel: str):
     """The data in `path`; unreadable text or malformed YAML fails naming `rel` and the line."""
+    stat = path.stat()
+    return _read(str(path), rel, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=512)
+def _read(path: str, rel: str, mtime_ns: int, size: int):
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+        return yaml.load(Path(path).read_bytes().decode("utf-8"), Loader=_StrictLoader)
     except UnicodeDecodeError as exc:
         raise CourseDataError(rel, f"not UTF-8 text: {exc}") from exc
     except yaml.YAMLError as exc:
