@@ -20,6 +20,7 @@ browsers reload once, at the end, as before.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import posixpath
 import re
@@ -64,8 +65,8 @@ def allow_live_reload(server) -> None:
 def first_edition_written(site_dir: Path) -> None:
     """The first edition's pages are written and the others are next: reload now if a page changed."""
     server = RELOADS.server
-    if server is None:
-        return
+    if server is None or _warned():
+        return  # under --strict, a warning fails the rebuild: the browsers keep what they show
     pages = {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in site_dir.rglob("*.html")}
     if pages == RELOADS.pages:
         return
@@ -79,6 +80,12 @@ def first_edition_written(site_dir: Path) -> None:
 def rebuild_done() -> None:
     """The rebuild ended, written or failed: requests no longer wait."""
     RELOADS.settled.set()
+
+
+def _warned() -> bool:
+    from mkdocs.utils import CountHandler
+
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
 
 
 def _waiting_for_unwritten_files(app, server):
