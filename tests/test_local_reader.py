@@ -87,6 +87,27 @@ def test_module_4_s_meeting_mode_reaches_the_local_question(browser, local_serve
         expect(body.locator(".meeting__question")).to_contain_text("Vilken del av våra överenskommelser")
 
 
+def test_meeting_mode_keeps_the_language_of_a_question_written_only_in_swedish(browser, local_server):
+    # On the English page, the local step is in Swedish (<span lang="sv"> on the page): so are its screens.
+    with new_page(browser) as page:
+        page.goto(local_server.url + "en/" + MODULE_4)
+        page.locator('section[data-step-id="lokal-avtal"] .meeting-launch__button').click()
+        dialog = page.locator("dialog[open]")
+        expect(dialog.locator(".meeting__title")).to_have_attribute("lang", "sv")
+        expect(dialog.locator(".meeting__intro")).to_have_attribute("lang", "sv")
+        page.keyboard.press("ArrowRight")
+        expect(dialog.locator(".meeting__question")).to_have_attribute("lang", "sv")
+        expect(dialog.locator(".meeting__question")).to_contain_text("Vilken del av våra överenskommelser")
+        # The module's own steps, written in English, carry no language of their own.
+        page.keyboard.press("Home")
+        expect(dialog.locator(".meeting__body")).not_to_have_attribute("data-step-id", "lokal-avtal")
+        expect(dialog.locator(".meeting__title")).to_have_count(1)
+        assert dialog.locator(".meeting__title").get_attribute("lang") is None
+        page.keyboard.press("ArrowRight")
+        assert dialog.locator(".meeting__question").get_attribute("lang") is None
+        assert page.errors == []
+
+
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_local_pages_have_no_axe_violations(browser, local_server, lang):
     prefix = "" if lang == "sv" else "en/"

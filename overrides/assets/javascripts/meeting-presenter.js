@@ -374,10 +374,19 @@
     var view = this.view;
     var screen = view.screens[view.index];
     var next = view.screens[view.index + 1];
+    var nextLang = "";
     if (!next) this.nextText.textContent = t("meeting.presenter_end");
-    else if (next.question) this.nextText.textContent = next.question.text;
-    else if (next.agreed) this.nextText.textContent = t("meeting.agreed") + ": " + next.step.title;
-    else this.nextText.textContent = next.step.title;
+    else if (next.question) {
+      this.nextText.textContent = next.question.text;
+      nextLang = next.question.textLang;
+    } else if (next.agreed) this.nextText.textContent = t("meeting.agreed") + ": " + next.step.title;
+    else {
+      this.nextText.textContent = next.step.title;
+      nextLang = next.step.titleLang;
+    }
+    // A question written in another language than the page's keeps its language (see meeting.js).
+    if (nextLang) this.nextText.setAttribute("lang", nextLang);
+    else this.nextText.removeAttribute("lang");
 
     // The guide's notes on the step, from the block's HTML (data/reflection), and its minutes.
     var step = screen.step;

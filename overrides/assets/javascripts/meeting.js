@@ -57,6 +57,20 @@
     return node ? node.textContent.replace(/\s+/g, " ").trim() : "";
   }
 
+  // A text in another language than the page's (a local question written only
+  // in Swedish, on an English page) comes wrapped in <span lang>; the view
+  // keeps that language, for screen readers and hyphenation.
+  function langOf(node) {
+    var marked = node && node.querySelector("[lang]");
+    return marked && cleanText(marked) === cleanText(node) ? marked.getAttribute("lang") : "";
+  }
+
+  function withLang(node, lang) {
+    if (lang) node.setAttribute("lang", lang);
+    else node.removeAttribute("lang");
+    return node;
+  }
+
   function clock(ms) {
     var seconds = Math.max(0, Math.ceil(ms / 1000));
     var minutes = Math.floor(seconds / 60);
@@ -94,7 +108,9 @@
         id: section.getAttribute("data-step-id"),
         section: section,
         title: cleanText(heading),
+        titleLang: langOf(heading),
         intro: cleanText(intro),
+        introLang: langOf(intro),
         questions: [],
       };
       section.querySelectorAll("li.reflection__question[data-question-id]").forEach(function (item) {
@@ -102,6 +118,7 @@
         step.questions.push({
           id: item.getAttribute("data-question-id"),
           text: cleanText(item.querySelector(".reflection__text")),
+          textLang: langOf(item.querySelector(".reflection__text")),
           guidance: cleanText(item.querySelector(".reflection__guidance")),
           minutes: isNaN(minutes) || minutes < 0 ? 0 : minutes,
         });
@@ -372,7 +389,7 @@
     var step = screen.step;
     var question = screen.question;
 
-    this.whereStep.textContent = step.title;
+    withLang(this.whereStep, step.titleLang).textContent = step.title;
     this.wherePosition.textContent = question
       ? format("meeting.position", { number: screen.number, count: screen.count })
       : t(screen.agreed ? "meeting.agreed" : "meeting.introduction");
@@ -383,7 +400,7 @@
     var body = make("div", question ? "meeting__body meeting__body--question" : "meeting__body meeting__body--intro");
     if (question) {
       body.setAttribute("data-question-id", question.id);
-      body.appendChild(make("p", "meeting__question", question.text));
+      body.appendChild(withLang(make("p", "meeting__question", question.text), question.textLang));
       // The block's guidance line already holds the suggested minutes and
       // form in the page's language ("Cirka 10 minuter. Gå varvet runt: …").
       if (question.guidance) {
@@ -397,9 +414,9 @@
       body.appendChild(make("p", "meeting__intro", t("meeting.agreed_help")));
     } else {
       body.setAttribute("data-step-id", step.id);
-      body.appendChild(make("h2", "meeting__title", step.title));
+      body.appendChild(withLang(make("h2", "meeting__title", step.title), step.titleLang));
       if (step.intro) {
-        body.appendChild(make("p", "meeting__intro", step.intro));
+        body.appendChild(withLang(make("p", "meeting__intro", step.intro), step.introLang));
       }
       body.appendChild(
         make("p", "meeting__count", format("meeting.question_count", { count: step.questions.length }))
