@@ -1,6 +1,11 @@
 """The accessibility statement, rendered from data/accessibility.yml and mkdocs.yml `extra`.
 
 DIGG requires each part; a missing or empty one fails the build, naming it.
+The organisation that publishes the course answers for the statement, so a
+local folder's `accessibility.yml` may set any part of it: each part it
+names replaces the course's, except `known_issues`, which come after the
+course's own (those stay the course's to fix, and a new version of the
+course updates them).
 """
 
 from __future__ import annotations
@@ -9,11 +14,14 @@ import datetime
 from html import escape
 from pathlib import Path
 
-from macros.data_files import load_checked
+from macros.data_files import load_checked, merged_with_local
 from macros.branding import organisation_html
 from macros.errors import CourseDataError
+from macros.local_folder import LocalFolder, display_path
+from macros.yaml_source import read_yaml
 
 DATA = "data/accessibility.yml"
+LOCAL_DATA = "accessibility.yml"  # in a local folder
 STATUSES = {"helt", "delvis", "inte"}
 TOP_KEYS = {"status", "standard", "assessed_on", "updated_on", "digg_report_url", "sv", "en"}
 LANGUAGE_KEYS = {"service", "known_issues", "method"}
@@ -64,39 +72,65 @@ NUMBER_WORDS = {
 MONTHS_SV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 
 
-def load_statement(project_dir: Path, extra: dict) -> dict:
+def load_statement(project_dir: Path, extra: dict, local: LocalFolder | None = None) -> dict:
     for key in EXTRA_KEYS:
         if not str(extra.get(key) or "").strip():
             raise CourseDataError("mkdocs.yml", "required for the accessibility statement, missing or empty", f"extra.{key}")
-    return load_checked(project_dir, DATA, check_statement)
+    core = load_checked(project_dir, DATA, check_statement)
+    path = local.data_file(LOCAL_DATA) if local else None
+    return core if path is None else merged_with_local(core, path, _with_local_parts)
 
 
-def check_statement(data: object) -> dict:
+def check_statement(data: object, rel: str = DATA) -> dict:
     if not isinstance(data, dict):
-        raise CourseDataError(DATA, "must be a mapping of the statement's parts")
+        raise CourseDataError(rel, "must be a mapping of the statement's parts")
     if unknown := sorted(set(data) - TOP_KEYS):
-        raise CourseDataError(DATA, f"unknown key(s) {', '.join(unknown)}")
+        raise CourseDataError(rel, f"unknown key(s) {', '.join(unknown)}; expected some of {', '.join(sorted(TOP_KEYS))}")
     for key in sorted(TOP_KEYS):
         if not str(data.get(key) or "").strip():
-            raise CourseDataError(DATA, "required part is missing or empty", key)
+            raise CourseDataError(rel, "required part is missing or empty", key)
     if data["status"] not in STATUSES:
-        raise CourseDataError(DATA, f"must be one of {', '.join(sorted(STATUSES))}, found {data['status']!r}", "status")
+        raise CourseDataError(rel, f"must be one of {', '.join(sorted(STATUSES))}, found {data['status']!r}", "status")
     for key in ("assessed_on", "updated_on"):
         if not isinstance(data[key], datetime.date):
-            raise CourseDataError(DATA, f"must be a date like 2026-11-23, found {data[key]!r}", key)
+            raise CourseDataError(rel, f"must be a date like 2026-11-23, found {data[key]!r}", key)
     for lang in ("sv", "en"):
         part = data[lang]
         if not isinstance(part, dict):
-            raise CourseDataError(DATA, "must be a mapping", lang)
+            raise CourseDataError(rel, "must be a mapping", lang)
         if unknown := sorted(set(part) - LANGUAGE_KEYS):
-            raise CourseDataError(DATA, f"unknown key(s) {', '.join(unknown)}", lang)
+            raise CourseDataError(rel, f"unknown key(s) {', '.join(unknown)}; expected some of {', '.join(sorted(LANGUAGE_KEYS))}", lang)
         for key in sorted(LANGUAGE_KEYS):
             value = part.get(key)
             items = value if isinstance(value, list) else [value]
             empty = not value or not all(str(v or "").strip() for v in items)
             if empty:
-                raise CourseDataError(DATA, "required part is missing or empty", f"{lang}.{key}")
+                raise CourseDataError(rel, "required part is missing or empty", f"{lang}.{key}")
+        if not isinstance(part["known_issues"], list):
+            raise CourseDataError(rel, "must be a list of shortcomings", f"{lang}.known_issues")
     return data
+
+
+def _with_local_parts(core: dict, path: Path) -> dict:
+    """The course's statement with each part the local file names replaced; checked as a whole, naming the local file."""
+    rel = display_path(path)
+    local = read_yaml(path, rel)
+    if local is None:
+        return core  # every line commented out, as in the starting folder (make local-new)
+    if not isinstance(local, dict):
+        raise CourseDataError(rel, "must be a mapping of the statement's parts to replace, such as assessed_on or sv: {known_issues: [...]}")
+    merged = {**core, **{k: v for k, v in local.items() if k not in ("sv", "en")}}
+    for lang in ("sv", "en"):
+        if lang in local:
+            if not isinstance(local[lang], dict):
+                raise CourseDataError(rel, "must be a mapping of the parts to replace in this language", lang)
+            merged[lang] = {**core[lang], **local[lang]}
+            added = local[lang].get("known_issues")
+            if added is not None:
+                if not isinstance(added, list):
+                    raise CourseDataError(rel, "must be a list of shortcomings", f"{lang}.known_issues")
+                merged[lang]["known_issues"] = [*core[lang]["known_issues"], *added]
+    return check_statement(merged, rel)
 
 
 def _date(value: datetime.date, lang: str) -> str:

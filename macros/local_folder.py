@@ -8,6 +8,7 @@ course never touches it. Its layout:
     reflection/      steps and questions, the same shape as data/reflection/
     glossary.yml     terms, the same shape as data/glossary.yml
     sources.yml      sources, the same shape as data/sources.yml
+    accessibility.yml  parts of the accessibility statement (macros/accessibility_statement.py)
     (any other file, such as the logo, is named from local.yml)
 
 Every id the folder defines starts with `lokal-`, an id the course itself

@@ -74,9 +74,10 @@ def define_env(env):
 
     @env.macro
     def tillganglighetsredogorelse() -> str:
-        """The accessibility statement from data/accessibility.yml: {{ tillganglighetsredogorelse() }}."""
+        """The accessibility statement from data/accessibility.yml and a local folder's: {{ tillganglighetsredogorelse() }}."""
         extra = env.conf["extra"]
-        return "\n\n" + statement_html(load_statement(Path(env.project_dir), extra), extra, _page_language(env)) + "\n\n"
+        statement = load_statement(Path(env.project_dir), extra, LOCAL.folder)
+        return "\n\n" + statement_html(statement, extra, _page_language(env)) + "\n\n"
 
     @env.macro
     def hela_kursen() -> str:

@@ -86,3 +86,51 @@ def test_every_page_links_the_statement_in_its_footer(site_dir, pages):
         target = (site_dir / page.path / links[0]).resolve()
         expected = (site_dir / ("en/" if page.lang == "en" else "") / "tillganglighet").resolve()
         assert target == expected, f"{page}: footer links {links[0]}"
+
+
+# A local folder's accessibility.yml (the organisation that publishes the course answers for the statement)
+
+
+def _local_folder(tmp_path, text: str):
+    from macros.local_folder import load_local_folder
+
+    folder = tmp_path / "lokalt"
+    folder.mkdir()
+    (folder / "local.yml").write_text("", encoding="utf-8")
+    (folder / "accessibility.yml").write_text(text, encoding="utf-8")
+    return load_local_folder(folder)
+
+
+def test_a_local_statement_replaces_its_parts_and_adds_its_shortcomings_after_the_course_s(statement):
+    from macros.local_folder import load_local_folder
+    from tests.local_site import EXAMPLE
+
+    merged = load_statement(ROOT, EXTRA, load_local_folder(EXAMPLE))
+    assert str(merged["assessed_on"]) == "2026-12-01"
+    assert merged["sv"]["method"].startswith("Region Norrvik har granskat")
+    assert merged["sv"]["known_issues"] == [*statement["sv"]["known_issues"], "Sidan Kontakter hos oss finns bara på svenska."]
+    assert merged["en"]["service"] == statement["en"]["service"]
+    assert merged["status"] == statement["status"]
+    # The course's own statement is untouched for the next build without the folder.
+    assert load_statement(ROOT, EXTRA)["sv"]["known_issues"] == statement["sv"]["known_issues"]
+
+
+def test_a_local_statement_with_every_line_commented_out_changes_nothing(tmp_path, statement):
+    template = (ROOT / "tools" / "local-template" / "accessibility.yml").read_text(encoding="utf-8")
+    assert load_statement(ROOT, EXTRA, _local_folder(tmp_path, template)) == load_statement(ROOT, EXTRA)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("status: nästan\n", r"lokalt/accessibility.yml: status: must be one of delvis, helt, inte"),
+        ("assessed_on: i går\n", r"lokalt/accessibility.yml: assessed_on: must be a date"),
+        ("sv:\n  known_issues: En brist.\n", r"lokalt/accessibility.yml: sv.known_issues: must be a list"),
+        ("sv:\n  tips: Något annat.\n", r"lokalt/accessibility.yml: sv: unknown key\(s\) tips"),
+        ("kontakt: någon\n", r"lokalt/accessibility.yml: unknown key\(s\) kontakt"),
+        ("- en lista\n", r"lokalt/accessibility.yml: must be a mapping"),
+    ],
+)
+def test_a_bad_local_statement_fails_naming_the_local_file(tmp_path, text, message):
+    with pytest.raises(CourseDataError, match=message):
+        load_statement(ROOT, EXTRA, _local_folder(tmp_path, text))

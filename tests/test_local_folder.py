@@ -109,6 +109,20 @@ def test_glossary_term_and_source_are_added_to_the_course_s_own(local_site, site
     assert re.search(rf'<abbr [^>]*title="Länets ledningsgrupp[^"]*">{LOCAL_WORD}</abbr>', html(local_site, "lokalt/var-fardplan/"))
 
 
+def _shortcomings(page: str) -> list[str]:
+    """The accessibility statement's list of shortcomings, as list items."""
+    return re.findall(r"<li>(.*?)</li>", re.search(r'id="brister".*?<ul>(.*?)</ul>', page, re.S).group(1))
+
+
+def test_the_accessibility_statement_has_the_folder_s_parts_after_the_course_s(local_site, site_dir):
+    for prefix, added, date in (("", "Sidan Kontakter hos oss finns bara på svenska.", "1 december 2026"),
+                                ("en/", "The page Kontakter hos oss is in Swedish only.", "1 December 2026")):
+        course = html(site_dir, prefix + "tillganglighet/")
+        local = html(local_site, prefix + "tillganglighet/")
+        assert _shortcomings(local) == [*_shortcomings(course), added]
+        assert date in local and date not in course
+
+
 def test_branding_comes_from_the_folder(local_site):
     css = (local_site / "assets" / "stylesheets" / "branding.css").read_text(encoding="utf-8")
     assert "#5a2d82" in css

@@ -38,7 +38,7 @@ def new_site(new_folder, tmp_path_factory) -> Path:
 
 def test_the_new_folder_has_the_template_files(new_folder):
     made = sorted(p.relative_to(new_folder).as_posix() for p in new_folder.rglob("*") if p.is_file())
-    assert made == ["glossary.yml", "local.yml", "pages/exempel.md", "reflection/exempel.yml", "sources.yml"]
+    assert made == ["accessibility.yml", "glossary.yml", "local.yml", "pages/exempel.md", "reflection/exempel.yml", "sources.yml"]
     assert (new_folder / "local.yml").read_bytes() == (TEMPLATE / "local.yml").read_bytes()
 
 
