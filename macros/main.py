@@ -127,20 +127,20 @@ def define_env(env):
 
     @env.macro
     def var_star_vi(module_slug: str) -> str:
-        """A module's self-assessment: {{ var_star_vi("vad-ar-systemledarskap") }}, the same call in every language."""
+        """A module's or local page's self-assessment: {{ var_star_vi("vad-ar-systemledarskap") }}, the same call in every language."""
         page, lang = env.page, _page_language(env)
-        html = module_assessment_html(Path(env.project_dir), REFLECTION.course, module_slug, page.file.src_uri, lang)
+        html = module_assessment_html(Path(env.project_dir), REFLECTION.course, LOCAL.folder, module_slug, page.file.src_uri, lang)
         return "\n\n" + html + "\n\n"
 
     @env.macro
     def var_star_vi_alla() -> str:
         """Every module's self-assessment, for the notes page: {{ var_star_vi_alla() }}."""
-        return "\n\n" + all_assessments_html(Path(env.project_dir), REFLECTION.course, _page_language(env)) + "\n\n"
+        return "\n\n" + all_assessments_html(Path(env.project_dir), REFLECTION.course, LOCAL.folder, _page_language(env)) + "\n\n"
 
     @env.macro
     def gruppens_bild() -> str:
         """The facilitator's group picture, filled in by group-picture.js: {{ gruppens_bild() }}."""
-        return "\n\n" + group_picture_html(Path(env.project_dir), REFLECTION.course, _page_language(env)) + "\n\n"
+        return "\n\n" + group_picture_html(Path(env.project_dir), REFLECTION.course, LOCAL.folder, _page_language(env)) + "\n\n"
 
 
 # Helper functions

@@ -9,38 +9,43 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.errors import CourseDataError
-from macros.reflection.assessment import assessment_json, load_assessments, render_assessment
+from macros.local_docs import origin_name
+from macros.local_folder import LocalFolder
+from macros.reflection.assessment import assessment_json, in_course_order, load_assessments, render_assessment
 from macros.reflection.build import DATA_DIR
 from macros.reflection.model import Course
 from macros.ui_strings import strings_for
 
 
-def assessments(project_dir: Path, course: Course | None):
+def assessments(project_dir: Path, course: Course | None, local: LocalFolder | None):
     if course is None:
         raise CourseDataError(str(DATA_DIR), "the reflection data was not loaded: is macros/hooks.py in mkdocs.yml?")
-    return load_assessments(project_dir / DATA_DIR, project_dir, course)
+    return load_assessments(project_dir / DATA_DIR, project_dir, course, local)
 
 
-def module_assessment_html(project_dir: Path, course: Course | None, slug: str, page_src: str, lang: str) -> str:
-    found = assessments(project_dir, course)
+def module_assessment_html(
+    project_dir: Path, course: Course | None, local: LocalFolder | None, slug: str, page_src: str, lang: str
+) -> str:
+    found = assessments(project_dir, course, local)
     if slug not in found:
         raise CourseDataError(
-            f"docs/{page_src}",
-            f"var_star_vi(\"{slug}\"): no module with that slug has an 'assessment:' in data/reflection;"
+            origin_name(page_src),
+            f"var_star_vi(\"{slug}\"): no module or local page with that slug has an 'assessment:';"
             f" expected one of {', '.join(sorted(found))}",
         )
     return render_assessment(found[slug], lang, strings_for(lang))
 
 
-def all_assessments_html(project_dir: Path, course: Course | None, lang: str) -> str:
+def all_assessments_html(project_dir: Path, course: Course | None, local: LocalFolder | None, lang: str) -> str:
     ui = strings_for(lang)
     out = []
-    for assessment in sorted(assessments(project_dir, course).values(), key=lambda a: a.module.number):
-        title = course.t("module_label", lang, number=assessment.module.number, title=assessment.module.title[lang])
-        out.append(render_assessment(assessment, lang, ui, level=3, heading=title, intro=False))
+    for assessment in in_course_order(assessments(project_dir, course, local), course):
+        heading = course.module_label(assessment.module, lang)
+        out.append(render_assessment(assessment, lang, ui, level=3, heading=heading, intro=False))
     return "\n".join(out)
 
 
-def group_picture_html(project_dir: Path, course: Course | None, lang: str) -> str:
-    """The statements of every module as data, and the place group-picture.js fills in."""
-    return assessment_json(assessments(project_dir, course), lang) + '\n<div class="group-picture" data-group-picture></div>'
+def group_picture_html(project_dir: Path, course: Course | None, local: LocalFolder | None, lang: str) -> str:
+    """The statements of every module and local page as data, and the place group-picture.js fills in."""
+    found = in_course_order(assessments(project_dir, course, local), course)
+    return assessment_json(found, lang) + '\n<div class="group-picture" data-group-picture></div>'

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.local_site import EXAMPLE, HIDDEN, LOCAL_WORD, MODULE_4, MODULE_QUESTION, MODULE_STEP, PAGE_QUESTION, local_env
+from tests.local_site import EXAMPLE, HIDDEN, LOCAL_PAGE, LOCAL_WORD, MODULE_4, MODULE_QUESTION, MODULE_STEP, PAGE_QUESTION, local_env
 from tests.project_copy import copy_project
 from tests.site_build import ROOT, build_site
 
@@ -123,6 +123,19 @@ def test_the_accessibility_statement_has_the_folder_s_parts_after_the_course_s(l
         assert date in local and date not in course
 
 
+def test_a_local_page_s_self_assessment_reaches_its_page_the_notes_page_and_the_group_page(local_site):
+    slug = "lokal-var-fardplan"
+    for prefix, title in (("", "Vår färdplan"), ("en/", "Our road map")):
+        assert f'data-assessment="{slug}"' in html(local_site, prefix + LOCAL_PAGE)
+        notes = html(local_site, prefix + "anteckningar/")
+        section = notes[notes.index(f'data-assessment="{slug}"') :]
+        assert re.search(rf"<h3[^>]*>{title}</h3>", section), "the local page's title heads its statements, without 'Modul'"
+        group = html(local_site, prefix + "gruppens-bild/")
+        data = json.loads(re.search(r'id="assessment-data">(.*?)</script>', group).group(1))
+        assert list(data)[-1] == slug and data[slug]["number"] is None and data[slug]["title"] == title
+        assert [s["id"] for s in data[slug]["statements"]][0] == "lokal-fardplan-lage-nav"
+
+
 def test_branding_comes_from_the_folder(local_site):
     css = (local_site / "assets" / "stylesheets" / "branding.css").read_text(encoding="utf-8")
     assert "#5a2d82" in css
@@ -167,6 +180,20 @@ def test_a_local_id_outside_the_namespace_fails(folder, tmp_path):
         folder, tmp_path, "reflection/fardplan.yml, line ", "id 'fardplan-uppfoljning' is not in the local namespace",
         "expected an id that starts with 'lokal-'",
     )
+
+
+def test_a_local_statement_outside_the_namespace_fails(folder, tmp_path):
+    edit_yaml(folder / "reflection" / "fardplan.yml", lambda d: d["assessment"]["statements"][0].update(id="fardplan-lage-nav"))
+    assert_build_fails(folder, tmp_path, "reflection/fardplan.yml", "id 'fardplan-lage-nav' is not in the local namespace")
+
+
+def test_a_self_assessment_on_a_module_s_local_steps_fails(folder, tmp_path):
+    def move(data):
+        data["assessment"] = yaml.safe_load((folder / "reflection" / "fardplan.yml").read_text(encoding="utf-8"))["assessment"]
+
+    edit_yaml(folder / "reflection" / "overenskommelser.yml", move)
+    edit_yaml(folder / "reflection" / "fardplan.yml", lambda d: d.pop("assessment"))
+    assert_build_fails(folder, tmp_path, "reflection/overenskommelser.yml", "'assessment' is for a local page's file")
 
 
 def test_a_local_id_that_clashes_fails(folder, tmp_path):

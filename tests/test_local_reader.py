@@ -12,11 +12,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.local_site import LOCAL_PAGE, LOCAL_WORD, MODULE_4, MODULE_QUESTION, PAGE_QUESTION, SWEDISH_ONLY_PAGE, local_env
+from tests.group_support import GROUP_PAGE, counts_in_table, group_files_input, rate, save_group_file, statement_ids
 from tests.search_ui import search
 from tests.site_build import COURSE_VERSION, ROOT, SiteServer, build_site, free_port
 from tests.page_tour import AXE_OPTIONS, SIZES, describe
 from tests.test_local_folder import add_core_step_named_like_the_local_one
-from tests.test_notes_support import NOTES, export_file, field, new_page, seed, write
+from tests.test_notes_support import NOTES, export_file, field, new_page, seed, ui, write
 
 # Markup in answers is the hostile-text test's concern; this one follows a plain answer.
 ANSWER = "Hälsocentralen i Strandby och hemtjänsten ses varje vecka."
@@ -105,6 +106,25 @@ def test_meeting_mode_keeps_the_language_of_a_question_written_only_in_swedish(b
         assert dialog.locator(".meeting__title").get_attribute("lang") is None
         page.keyboard.press("ArrowRight")
         assert dialog.locator(".meeting__question").get_attribute("lang") is None
+        assert page.errors == []
+
+
+def test_a_local_self_assessment_goes_to_the_group_page_like_a_module_s(browser, local_server, tmp_path):
+    slug = "lokal-var-fardplan"
+    with new_page(browser) as page:
+        page.goto(local_server.url + LOCAL_PAGE)
+        ids = statement_ids(page, slug)
+        assert len(ids) == 4
+        for sid, value in zip(ids, (4, 2, 5, 0)):
+            rate(page, sid, value)
+        data = save_group_file(page, tmp_path / "deltagare.json", slug=slug)
+        assert data["module"] == slug and data["ratings"] == dict(zip(ids, (4, 2, 5, 0)))
+
+        page.goto(local_server.url + GROUP_PAGE)
+        page.get_by_label(ui(page, "group.module"), exact=True).select_option(slug)
+        group_files_input(page).set_input_files([str(tmp_path / "deltagare.json")])
+        expect(page.locator(".group-status")).to_contain_text(ui(page, "group.summary", n=1))
+        assert counts_in_table(page, ids[0]) == {1: 0, 2: 0, 3: 0, 4: 1, 5: 0, 0: 0}
         assert page.errors == []
 
 

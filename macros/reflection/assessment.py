@@ -19,8 +19,10 @@ from html import escape
 from pathlib import Path
 
 from macros.errors import CourseDataError
+from macros.local_folder import LOCAL_PREFIX, LocalFolder, display_path
 from macros.reflection.load import STRINGS_FILE, _check_keys, _id, _kind, _read_yaml, _rel, _text
 from macros.reflection.model import Course, Module, Text
+from macros.yaml_source import read_yaml
 
 ASSESSMENT_KEYS = {"version": True, "statements": True}
 STATEMENT_KEYS = {"id": True, "text": True}
@@ -43,8 +45,12 @@ class Assessment:
     file: str
 
 
-def load_assessments(data_dir: Path, root: Path, course: Course) -> dict[str, Assessment]:
-    """Every module's assessment, by module slug; a malformed one stops the build naming file and id."""
+def load_assessments(data_dir: Path, root: Path, course: Course, local: LocalFolder | None = None) -> dict[str, Assessment]:
+    """Every module's and local page's assessment, by module slug; a malformed one stops the build naming file and id.
+
+    A local folder's reflection file for one of its pages may have an `assessment:` of the same
+    shape, with ids starting with lokal-; the page shows it with {{ var_star_vi("lokal-<page>") }}.
+    """
     modules = {step.module.slug: step.module for step in course.steps}
     taken = {step.id: step.file for step in course.steps} | {
         q.id: step.file for step in course.steps for q in step.questions
@@ -54,23 +60,45 @@ def load_assessments(data_dir: Path, root: Path, course: Course) -> dict[str, As
         raw = _read_yaml(path, root)
         if not isinstance(raw, dict) or "assessment" not in raw:
             continue
-        rel = _rel(path, root)
         slug = (raw.get("module") or {}).get("slug")
-        assessment = _parse(raw["assessment"], rel, modules[slug], taken)
-        found[slug] = assessment
+        if slug in modules:  # not a module a local folder hides
+            found[slug] = _parse(raw["assessment"], _rel(path, root), modules[slug], taken)
+    for path in local.reflection_files() if local else ():
+        rel = display_path(path)
+        raw = read_yaml(path, rel)
+        if not isinstance(raw, dict) or "assessment" not in raw:
+            continue
+        page = (raw.get("attach") or {}).get("page")
+        if not isinstance(page, str):
+            raise CourseDataError(rel, "'assessment' is for a local page's file (attach: page); a module's \"Var står vi?\" is the course's own")
+        slug = local_page_slug(page)
+        found[slug] = _parse(raw["assessment"], rel, modules[slug], taken, local=True)
     return found
 
 
-def assessment_json(assessments: dict[str, Assessment], lang: str) -> str:
-    """What the group page needs: each module's version, statements and title, as a JSON data block."""
+def local_page_slug(page_file: str) -> str:
+    """The slug of a local page's questions and assessment: var-fardplan.md -> lokal-var-fardplan."""
+    return f"{LOCAL_PREFIX}{page_file[: -len('.md')]}"
+
+
+def in_course_order(assessments: dict[str, Assessment], course: Course) -> list[Assessment]:
+    """The modules' assessments in the course's order, then the local pages' where their questions are."""
+    order = {}
+    for n, step in enumerate(course.steps):
+        order.setdefault(step.module.slug, n)
+    return sorted(assessments.values(), key=lambda a: order.get(a.module.slug, len(order)))
+
+
+def assessment_json(assessments: list[Assessment], lang: str) -> str:
+    """What the group page needs: each module's version, statements and title, in order, as a JSON data block."""
     data = {
-        slug: {
+        a.module.slug: {
             "number": a.module.number,
             "title": a.module.title[lang],
             "version": a.version,
             "statements": [{"id": s.id, "text": s.text[lang]} for s in a.statements],
         }
-        for slug, a in sorted(assessments.items(), key=lambda item: item[1].module.number)
+        for a in assessments
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
@@ -111,7 +139,7 @@ def render_assessment(
 # Helper functions
 
 
-def _parse(raw, rel: str, module: Module, taken: dict[str, str]) -> Assessment:
+def _parse(raw, rel: str, module: Module, taken: dict[str, str], local: bool = False) -> Assessment:
     if not isinstance(raw, dict):
         raise CourseDataError(rel, f"'assessment' must be a mapping with version and statements, found {_kind(raw)}")
     _check_keys(raw, ASSESSMENT_KEYS, rel, None, "in 'assessment'")
@@ -126,13 +154,13 @@ def _parse(raw, rel: str, module: Module, taken: dict[str, str]) -> Assessment:
     for n, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             raise CourseDataError(rel, f"statement number {n} must be a mapping, found {_kind(item)}", "assessment")
-        sid = _id(item.get("id"), rel, f"assessment, statement number {n}")
+        sid = _id(item.get("id"), rel, f"assessment, statement number {n}", local)
         _check_keys(item, STATEMENT_KEYS, rel, sid, "in the statement")
         if sid in taken:
             where = "in the same file" if taken[sid] == rel else f"first defined in {taken[sid]}"
             raise CourseDataError(rel, f"duplicate id ({where}); each id must be unique in the course", sid)
         taken[sid] = rel
-        statements.append(Statement(id=sid, text=_text(item["text"], rel, sid, "text")))
+        statements.append(Statement(id=sid, text=_text(item["text"], rel, sid, "text", local)))
     return Assessment(module=module, version=version, statements=tuple(statements), file=rel)
 
 

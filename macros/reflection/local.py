@@ -8,7 +8,8 @@ data/reflection/, except for its head, which says where its steps belong:
       after: modul-1             # (optional) right after this step of the module
     steps: [...]                 # as in data/reflection/, ids starting with lokal-
 
-or, for a local page, `attach: {page: var-fardplan.md, title: {sv: ..., en: ...}}`.
+or, for a local page, `attach: {page: var-fardplan.md, title: {sv: ..., en: ...}}`,
+which may also have an `assessment:` ("Var står vi?", parsed in assessment.py).
 Every renderer, the notes store and every export then see one course.
 """
 
@@ -23,7 +24,7 @@ from macros.reflection.load import _check_keys, _kind, _text, parse_step
 from macros.reflection.model import Course, Module, Step
 from macros.yaml_source import errors_at, line_of, read_yaml
 
-FILE_KEYS = {"attach": True, "steps": True}
+FILE_KEYS = {"attach": True, "steps": True, "assessment": False}  # assessment: see assessment.py
 ATTACH_KEYS = {"module": False, "after": False, "page": False, "title": False}
 
 
