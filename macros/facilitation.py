@@ -88,18 +88,18 @@ def meeting_minutes(course: Course, step_ids: tuple[str, ...], page_src: str) ->
 
 
 def module_step_ids(course: Course, number: int, page_src: str) -> tuple[str, ...]:
-    """The steps of module `number`, in course order; an unknown module stops the build."""
+    """The steps of module `number`, in course order (none for a module the local folder hides); an unknown module stops the build."""
     ids = tuple(step.id for step in course.steps if step.module.number == number and step.follows is None)
-    if not ids:
+    if not ids and number not in course.hidden_modules:
         numbers = sorted({step.module.number for step in course.steps if step.module.number is not None})
         raise CourseDataError(origin_name(page_src), f"unknown module {number}; expected one of {numbers}")
     return ids
 
 
 def minutes_html(course: Course, step_ids: tuple[str, ...], page_src: str) -> str:
-    """A figure of minutes in running text, marked with the steps it adds up."""
-    rows = plan_rows(course, step_ids, page_src)  # with the local steps that follow them
-    minutes = meeting_minutes(course, step_ids, page_src)
+    """A figure of minutes in running text, marked with the steps it adds up (none for a hidden module)."""
+    rows = plan_rows(course, step_ids, page_src) if step_ids else []  # with the local steps that follow them
+    minutes = suggested_minutes(q for row in rows for q in row.step.questions)
     steps = " ".join(row.step.id for row in rows)
     return f'<span class="course-minutes" data-steps="{_a(steps)}" data-minutes="{minutes}">{minutes}</span>'
 
@@ -114,6 +114,8 @@ def render_time_plan(
 ) -> str:
     """One meeting's table; each step links to its reflection block on the module page."""
     rows = plan_rows(course, step_ids, page.src)
+    if not rows:  # every step is on a module the local folder hides
+        return f'<p class="course-plan-empty" data-meeting="{number}">{_t(ui["meeting.plan_empty"])}</p>'
     total = meeting_minutes(course, step_ids, page.src)
     caption = ui_text(ui, "meeting.plan_caption", number=number, count=total)
     out = [

@@ -94,24 +94,53 @@ def section_translations(local: LocalFolder) -> dict[str, dict[str, str]]:
 
 
 def unlink_hidden_pages(markdown: str, page_src: str, hidden: tuple[str, ...]) -> str:
-    """Links to a hidden page become their plain text, so no page points to a page that is not there."""
+    """No page points to a hidden page.
+
+    A list item that begins with a link to a hidden page (a module's card on the
+    start page, a page in a list of further reading) goes, with everything
+    indented under it. Any other link to a hidden page becomes its plain text.
+    """
     if not hidden:
         return markdown
     targets = {twin for page in hidden for twin in _twins(page)}
     folder = PurePosixPath(page_src).parent
 
+    def points_to_hidden(href: str) -> bool:
+        path = href.split("#", 1)[0]
+        if not path.endswith(".md") or "://" in path:
+            return False
+        return os.path.normpath((folder / path).as_posix()) in targets
+
     def replace(match: re.Match) -> str:
         image, text, href = match.group(1), match.group(2), match.group(3)
-        path = href.split("#", 1)[0]
-        if image or not path.endswith(".md") or "://" in path:
-            return match.group(0)
-        resolved = os.path.normpath((folder / path).as_posix())
-        return text if resolved in targets else match.group(0)
+        return text if not image and points_to_hidden(href) else match.group(0)
 
-    return _MD_LINK.sub(replace, markdown)
+    return _MD_LINK.sub(replace, _drop_items(markdown, points_to_hidden))
 
 
 # Helper functions
+
+
+# A list item whose text begins with a link, bold or not: "4.  **[Modul 4: …](modules/x.md)**".
+_ITEM_WITH_LINK = re.compile(r"^( *)(?:[-*+]|\d+[.)]) +(?:\*\*|__)?\[[^\]]*\]\(([^)\s]+)")
+
+
+def _drop_items(markdown: str, points_to_hidden) -> str:
+    lines = markdown.split("\n")
+    kept, dropping_below = [], None  # the indent of the item being dropped
+    for line in lines:
+        indent = len(line) - len(line.lstrip(" "))
+        if dropping_below is not None and (not line.strip() or indent > dropping_below):
+            continue
+        dropping_below = None
+        item = _ITEM_WITH_LINK.match(line)
+        if item and points_to_hidden(item.group(2)):
+            dropping_below = len(item.group(1))
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
 
 
 def _check_named_pages(local: LocalFolder, pages: dict[str, Path | str]) -> None:

@@ -13,7 +13,9 @@ from macros.print_course import whole_course_markdown  # noqa: E402
 from macros.accessibility_statement import load_statement, statement_html  # noqa: E402
 from macros.feedback import feedback_link_html  # noqa: E402
 from macros.glossary import glossary_html, load_glossary  # noqa: E402
+from macros.errors import CourseDataError  # noqa: E402
 from macros.local_build import LOCAL  # noqa: E402
+from macros.local_docs import origin_name  # noqa: E402
 from macros.sources import load_sources, sources_markdown  # noqa: E402
 from macros.notes_page import notes_outline, notes_sections, progress_overview  # noqa: E402
 from macros.facilitation import PageRef, minutes_html, module_step_ids, render_cards, render_time_plan  # noqa: E402
@@ -99,7 +101,10 @@ def define_env(env):
     @env.macro
     def samtalsminuter(*step_ids: str) -> str:
         """The suggested minutes of some steps, marked up: {{ samtalsminuter("steg-3", "avslutning") }}."""
-        return minutes_html(REFLECTION.course, step_ids, env.page.file.src_uri)
+        src = env.page.file.src_uri
+        if not step_ids:
+            raise CourseDataError(origin_name(src), "samtalsminuter() needs at least one step id")
+        return minutes_html(REFLECTION.course, step_ids, src)
 
     @env.macro
     def modulminuter(number: int) -> str:

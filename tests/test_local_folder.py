@@ -174,6 +174,28 @@ def assert_build_fails(folder: Path, tmp_path: Path, *expected: str) -> str:
     return result.output
 
 
+def test_hidden_modules_leave_no_card_link_time_or_statement_behind(folder, tmp_path):
+    (folder / "reflection" / "overenskommelser.yml").unlink()  # its questions are on module 4
+    hidden = ("modules/fabrikslogik-och-tjanstelogik", "modules/kom-igang-tillsammans")
+    edit_yaml(folder / "local.yml", lambda d: d["hide"].extend(f"{page}.md" for page in hidden))
+    site = tmp_path / "out"
+    result = build_site(site, extra_env=local_env(folder))
+    assert result.returncode == 0, result.output[-3000:]
+    for prefix in ("", "en/"):
+        start = html(site, prefix)
+        cards = re.findall(r'<li>\s*<p><strong><a href="([^"]+)"', start[start.index('id="moduler"') :])
+        assert cards == ["modules/varfor-nara-vard/", "modules/vad-ar-systemledarskap/"], cards
+        guide = html(site, prefix + "handledning/")
+        assert re.search(r'<table data-meeting="1" data-minutes="\d+" data-steps="modul-1">', guide)
+        assert guide.count('class="course-plan-empty"') == 2  # meetings 3 and 4 were module 4's
+        group = html(site, prefix + "gruppens-bild/")
+        assert not any(f'"{page.split("/")[1]}"' in group for page in hidden)
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for slug in (page_.split("/")[1] for page_ in hidden):
+            assert f"{slug}/\"" not in text and f"{slug}/#" not in text, f"{page} links to the hidden {slug}"
+
+
 def test_a_local_id_outside_the_namespace_fails(folder, tmp_path):
     edit_yaml(folder / "reflection" / "fardplan.yml", lambda d: d["steps"][0]["questions"][1].update(id="fardplan-uppfoljning"))
     assert_build_fails(

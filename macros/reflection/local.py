@@ -35,6 +35,7 @@ def merge_local(course: Course, local: LocalFolder | None) -> Course:
     hidden_pages = {page[: -len(".md")] for page in local.hide}
     kept = [step for step in course.steps if step.module.page not in hidden_pages]
     hidden = frozenset(step.id for step in course.steps if step.module.page in hidden_pages)
+    hidden_modules = frozenset(s.module.number for s in course.steps if s.module.page in hidden_pages and s.module.number)
     seen: dict[str, str] = {}
     steps = list(kept)
     for path in local.reflection_files():
@@ -46,7 +47,7 @@ def merge_local(course: Course, local: LocalFolder | None) -> Course:
                     raise CourseDataError(rel, f"duplicate id ({where}); expected each local id once", item)
                 seen[item] = rel
             steps.insert(_position(steps, step), step)
-    return replace(course, steps=tuple(steps), hidden_steps=hidden)
+    return replace(course, steps=tuple(steps), hidden_steps=hidden, hidden_modules=hidden_modules)
 
 
 # Helper functions

@@ -78,6 +78,7 @@ class Course:
     strings: dict[str, Text]
     forms: dict[str, Text]
     hidden_steps: frozenset[str] = frozenset()  # steps of pages the local folder hides
+    hidden_modules: frozenset[int] = frozenset()  # the numbers of modules the local folder hides
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:
