@@ -77,14 +77,16 @@ def plan_rows(course: Course, step_ids: tuple[str, ...], page_src: str) -> list[
     return rows
 
 
+def meeting_rows(course: Course, number: int, step_ids: tuple[str, ...], page_src: str) -> list[PlanRow]:
+    """A meeting's rows: its steps, then a local folder's page steps that name this meeting."""
+    rows = plan_rows(course, step_ids, page_src)
+    shown = {row.step.id for row in rows}
+    return rows + [_plan_row(step) for step in course.steps if step.meeting == number and step.id not in shown]
+
+
 def _plan_row(step: Step) -> PlanRow:
     untimed = sum(1 for q in step.questions if q.minutes is None)
     return PlanRow(step, len(step.questions), suggested_minutes(step.questions), untimed)
-
-
-def meeting_minutes(course: Course, step_ids: tuple[str, ...], page_src: str) -> int:
-    """The suggested minutes of all questions in these steps."""
-    return suggested_minutes(q for row in plan_rows(course, step_ids, page_src) for q in row.step.questions)
 
 
 def module_step_ids(course: Course, number: int, page_src: str) -> tuple[str, ...]:
@@ -113,10 +115,10 @@ def render_time_plan(
     page: PageRef,
 ) -> str:
     """One meeting's table; each step links to its reflection block on the module page."""
-    rows = plan_rows(course, step_ids, page.src)
+    rows = meeting_rows(course, number, step_ids, page.src)
     if not rows:  # every step is on a module the local folder hides
         return f'<p class="course-plan-empty" data-meeting="{number}">{_t(ui["meeting.plan_empty"])}</p>'
-    total = meeting_minutes(course, step_ids, page.src)
+    total = suggested_minutes(q for row in rows for q in row.step.questions)
     caption = ui_text(ui, "meeting.plan_caption", number=number, count=total)
     out = [
         f'<table data-meeting="{number}" data-minutes="{total}" data-steps="{_a(" ".join(row.step.id for row in rows))}">',

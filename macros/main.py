@@ -96,6 +96,7 @@ def define_env(env):
         lang, page = _page_language(env), env.page
         ref = PageRef(page.file.src_uri, page.url, env.conf["use_directory_urls"])
         html = render_time_plan(REFLECTION.course, number, step_ids, lang, strings_for(lang), ref)
+        REFLECTION.time_plan_shown(lang, number)
         return "\n\n" + html + "\n\n"
 
     @env.macro

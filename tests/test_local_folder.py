@@ -94,8 +94,13 @@ def test_the_time_plan_counts_the_local_step_s_minutes(local_site, site_dir):
 
     core, local = minutes(site_dir), minutes(local_site)
     assert core.keys() == local.keys()
-    # Only the meeting with module 4's last step grows, by lokal-avtal-fungerar's 15 minutes.
-    assert [local[m] - core[m] for m in core if local[m] != core[m]] == [15]
+    # Meeting 1 grows by the road map page's two questions of 10 minutes (attach: meeting: 1),
+    # and the meeting with module 4's last step by lokal-avtal-fungerar's 15 minutes.
+    assert {m: local[m] - core[m] for m in core if local[m] != core[m]} == {"1": 20, "4": 15}
+    guide = html(local_site, "handledning/")
+    plan_1 = guide[guide.index('<table data-meeting="1"') : guide.index("</table>", guide.index('<table data-meeting="1"'))]
+    assert re.findall(r'<tr data-step-id="([^"]+)"', plan_1) == ["modul-1", "modul-2", "lokal-fardplan"]
+    assert 'href="../lokalt/var-fardplan/#reflektion-lokal-fardplan"' in plan_1
 
 
 def test_glossary_term_and_source_are_added_to_the_course_s_own(local_site, site_dir):
@@ -186,7 +191,7 @@ def test_hidden_modules_leave_no_card_link_time_or_statement_behind(folder, tmp_
         cards = re.findall(r'<li>\s*<p><strong><a href="([^"]+)"', start[start.index('id="moduler"') :])
         assert cards == ["modules/varfor-nara-vard/", "modules/vad-ar-systemledarskap/"], cards
         guide = html(site, prefix + "handledning/")
-        assert re.search(r'<table data-meeting="1" data-minutes="\d+" data-steps="modul-1">', guide)
+        assert re.search(r'<table data-meeting="1" data-minutes="\d+" data-steps="modul-1 lokal-fardplan">', guide)
         assert guide.count('class="course-plan-empty"') == 2  # meetings 3 and 4 were module 4's
         group = html(site, prefix + "gruppens-bild/")
         assert not any(f'"{page.split("/")[1]}"' in group for page in hidden)
@@ -216,6 +221,19 @@ def test_a_self_assessment_on_a_module_s_local_steps_fails(folder, tmp_path):
     edit_yaml(folder / "reflection" / "overenskommelser.yml", move)
     edit_yaml(folder / "reflection" / "fardplan.yml", lambda d: d.pop("assessment"))
     assert_build_fails(folder, tmp_path, "reflection/overenskommelser.yml", "'assessment' is for a local page's file")
+
+
+@pytest.mark.parametrize(
+    ("file", "meeting", "expected"),
+    [
+        ("fardplan.yml", 9, "'meeting: 9' names a meeting whose time plan no page of the Swedish edition shows; expected one of 1, 2, 3, 4"),
+        ("fardplan.yml", "två", "'meeting' must be the number of a meeting"),
+        ("overenskommelser.yml", 2, "'meeting' is for a local page's steps"),
+    ],
+)
+def test_a_local_step_s_meeting_must_be_one_the_guide_shows(folder, tmp_path, file, meeting, expected):
+    edit_yaml(folder / "reflection" / file, lambda d: d["attach"].update(meeting=meeting))
+    assert_build_fails(folder, tmp_path, f"reflection/{file}", expected)
 
 
 def test_a_local_id_that_clashes_fails(folder, tmp_path):

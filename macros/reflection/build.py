@@ -41,6 +41,7 @@ class ReflectionBuild:
     fingerprint: str = ""
     started: list[str] = field(default_factory=list)  # editions begun in this build
     usage: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # lang -> step -> pages
+    time_plans: dict[str, set[int]] = field(default_factory=dict)  # lang -> meetings whose time plan a page shows
     files: dict[str, dict[str, bytes]] = field(default_factory=dict)  # lang -> file name -> bytes
     finished: bool = False
 
@@ -60,15 +61,17 @@ class ReflectionBuild:
 
     def start_edition(self, lang: str) -> None:
         if lang == DEFAULT_LANGUAGE or lang in self.started:
-            self.started, self.usage, self.finished = [], {}, False
+            self.started, self.usage, self.time_plans, self.finished = [], {}, {}, False
         self.started.append(lang)
         self.usage[lang] = {}
+        self.time_plans[lang] = set()
 
     def finish(self, site_dir: Path) -> list[Path]:
         """After the last edition: check every step is used, then write the templates."""
         if self.finished or not set(LANGUAGES) <= set(self.started):
             return []
         self.check_every_step_used()
+        self.check_every_meeting_shown()
         written = []
         for lang in LANGUAGES:
             target = site_dir / edition_prefix(lang) / TEMPLATE_DIR
@@ -128,6 +131,24 @@ class ReflectionBuild:
                     f"expected {{{{ reflektion(\"{step.id}\") }}}} in {origin_name(page_source(step.module, lang))}{also}",
                     step.id,
                 )
+
+    def time_plan_shown(self, lang: str, number: int) -> None:
+        self.time_plans.setdefault(lang, set()).add(number)
+
+    def check_every_meeting_shown(self) -> None:
+        """A local page's steps that name a meeting (attach: meeting) need that meeting's time plan on a page."""
+        course = self._course()
+        for lang in LANGUAGES:
+            shown = self.time_plans.get(lang, set())
+            for step in course.steps:
+                if step.meeting is not None and step.meeting not in shown:
+                    expected = ", ".join(str(n) for n in sorted(shown)) or "none: no page shows a time plan"
+                    raise CourseDataError(
+                        step.file,
+                        f"'meeting: {step.meeting}' names a meeting whose time plan no page of the "
+                        f"{LANGUAGE_NAMES.get(lang, lang)} edition shows; expected one of {expected}",
+                        step.id,
+                    )
 
     # Helper functions
 

@@ -9,7 +9,8 @@ data/reflection/, except for its head, which says where its steps belong:
     steps: [...]                 # as in data/reflection/, ids starting with lokal-
 
 or, for a local page, `attach: {page: var-fardplan.md, title: {sv: ..., en: ...}}`,
-which may also have an `assessment:` ("Var står vi?", parsed in assessment.py).
+with `meeting: 2` to list its steps in that meeting's time plan in the guide;
+such a file may also have an `assessment:` ("Var står vi?", parsed in assessment.py).
 Every renderer, the notes store and every export then see one course.
 """
 
@@ -25,7 +26,7 @@ from macros.reflection.model import Course, Module, Step
 from macros.yaml_source import errors_at, line_of, read_yaml
 
 FILE_KEYS = {"attach": True, "steps": True, "assessment": False}  # assessment: see assessment.py
-ATTACH_KEYS = {"module": False, "after": False, "page": False, "title": False}
+ATTACH_KEYS = {"module": False, "after": False, "page": False, "title": False, "meeting": False}
 
 
 def merge_local(course: Course, local: LocalFolder | None) -> Course:
@@ -70,7 +71,20 @@ def _parse_local_file(path: Path, rel: str, course: Course, local: LocalFolder, 
     steps = [parse_step(item, rel, module, course.forms, n, local=True) for n, item in enumerate(steps_raw, start=1)]
     if after is not None:
         steps = [replace(step, follows=after) for step in steps]
+    if "meeting" in attach:
+        with errors_at(attach):
+            meeting = _meeting(attach, rel)
+        steps = [replace(step, meeting=meeting) for step in steps]
     return steps
+
+
+def _meeting(attach: dict, rel: str) -> int:
+    if "page" not in attach:
+        raise CourseDataError(rel, "'meeting' is for a local page's steps; a module's local steps follow its own steps in the time plans")
+    meeting = attach["meeting"]
+    if not isinstance(meeting, int) or isinstance(meeting, bool) or meeting < 1:
+        raise CourseDataError(rel, f"'meeting' must be the number of a meeting in the guide's time plans, such as 2; found {meeting!r}")
+    return meeting
 
 
 def _attachment(attach: dict, rel: str, course: Course, local: LocalFolder, hidden_pages: set[str]) -> tuple[Module, str | None]:

@@ -69,6 +69,7 @@ class Step:
     module: Module
     file: str  # where it is defined, relative to the project root
     follows: str | None = None  # a local step shown on its module's page right after this step
+    meeting: int | None = None  # a local page's step: the meeting whose time plan lists it
     facilitation: Facilitation | None = None  # optional notes for whoever leads the meeting
 
 
