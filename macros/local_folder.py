@@ -26,7 +26,7 @@ from pathlib import Path
 
 from macros.editions import DEFAULT_LANGUAGE, LANGUAGES
 from macros.errors import CourseDataError
-from macros.yaml_source import errors_at, line_of, read_yaml
+from macros.yaml_source import errors_at, item_line, line_of, read_yaml
 
 SETTINGS_FILE = "local.yml"
 PAGES_DIR = "pages"
@@ -214,15 +214,19 @@ def _hide(raw, rel: str, line: int | None) -> tuple[tuple[str, ...], dict[str, i
         return (), {}
     if not isinstance(raw, list):
         raise CourseDataError(rel, f"'hide' must be a list of pages, found {_kind(raw)}", line=line)
-    for page in raw:
+    lines = {}
+    for index, page in enumerate(raw):
+        at = item_line(raw, index) or line
         if not isinstance(page, str) or not HIDEABLE.fullmatch(page):
             raise CourseDataError(
                 rel,
                 f"'hide' can hide a module or a deeper-reading page; found {page!r}, expected a page such as "
                 "modules/fabrikslogik-och-tjanstelogik.md or fordjupning/komplexa-system.md",
-                line=line,
+                line=at,
             )
-    return tuple(raw), {f"hide:{p}": line for p in raw if line}
+        if at:
+            lines[f"hide:{page}"] = at
+    return tuple(raw), lines
 
 
 def _replace(raw, folder: LocalFolder, lines: dict[str, int]) -> dict[str, str]:

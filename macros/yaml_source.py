@@ -25,8 +25,21 @@ class LineDict(dict):
     line: int | None = None
 
 
+class LineList(list):
+    """A sequence that knows the line it starts on and the line of each item."""
+
+    line: int | None = None
+    item_lines: tuple[int, ...] = ()
+
+
 def line_of(value) -> int | None:
     return getattr(value, "line", None)
+
+
+def item_line(sequence, index: int) -> int | None:
+    """The line of a sequence's item (a plain string has no line of its own), else the sequence's."""
+    lines = getattr(sequence, "item_lines", ())
+    return lines[index] if index < len(lines) else line_of(sequence)
 
 
 @contextmanager
@@ -60,7 +73,15 @@ def _construct_mapping(loader, node, deep=False):
     return mapping
 
 
+def _construct_sequence(loader, node, deep=False):
+    sequence = LineList(loader.construct_sequence(node, deep=True))
+    sequence.line = node.start_mark.line + 1
+    sequence.item_lines = tuple(item.start_mark.line + 1 for item in node.value)
+    return sequence
+
+
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def read_yaml(path: Path, rel: str):

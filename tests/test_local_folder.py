@@ -264,7 +264,10 @@ def test_malformed_yaml_fails_with_its_line(folder, tmp_path):
 
 def test_hiding_a_page_the_course_no_longer_has_fails_saying_what_and_where(folder, tmp_path):
     edit_yaml(folder / "local.yml", lambda d: d["hide"].append("fordjupning/borttagen.md"))
-    assert_build_fails(folder, tmp_path, "local.yml, line ", "'hide' names fordjupning/borttagen.md, which this version of the course does not have")
+    lines = (folder / "local.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, start=1) if "fordjupning/borttagen.md" in text)
+    # The entry's own line: the list starts a line earlier, with the example's own entry.
+    assert_build_fails(folder, tmp_path, f"local.yml, line {line}:", "'hide' names fordjupning/borttagen.md, which this version of the course does not have")
 
 
 def test_a_local_dir_that_is_not_a_folder_fails(tmp_path):
