@@ -46,6 +46,10 @@
  *                        (the same rule as ui_text in macros/ui_strings.py)
  *   Course.el(tag, attrs, text)  a new element; `text` is set as text, never as HTML
  *   Course.download(blob, name)  save `blob` as the file `name` (the notes' exports, the group file)
+ *   Course.readText(file, maxBytes)  Promise of {ok: true, text} or {ok: false, reason}; never rejects
+ *   Course.parseJson(text, maxBytes, format)  {ok: true, raw} or {ok: false, reason}: the size, a
+ *                        byte order mark, the JSON and its "format" field, as the notes' and the group's
+ *                        files share them; reasons "not_json", "too_large", "unreadable", "format"
  *   Course.assetUrl(p)   URL of a file under assets/javascripts/, relative to this script
  *   Course.loadScript(p) load a classic script from there once; returns a Promise
  *   Course.framed        true inside another page's frame, as in a learning platform's
@@ -100,6 +104,38 @@
       setTimeout(function () {
         URL.revokeObjectURL(url);
       }, 60000);
+    },
+    readText: function (file, maxBytes) {
+      var fail = function (reason) {
+        return Promise.resolve({ ok: false, reason: reason });
+      };
+      try {
+        if (!file || typeof file.size !== "number" || file.size === 0) return fail("not_json");
+        if (file.size > maxBytes) return fail("too_large");
+        return file.text().then(
+          function (text) {
+            return { ok: true, text: text };
+          },
+          function () {
+            return { ok: false, reason: "unreadable" };
+          }
+        );
+      } catch (e) {
+        return fail("unreadable");
+      }
+    },
+    parseJson: function (text, maxBytes, format) {
+      if (typeof text !== "string") return { ok: false, reason: "not_json" };
+      if (text.length > maxBytes) return { ok: false, reason: "too_large" };
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      var raw;
+      try {
+        raw = JSON.parse(text);
+      } catch (e) {
+        return { ok: false, reason: "not_json" };
+      }
+      if (raw === null || typeof raw !== "object" || Array.isArray(raw) || raw.format !== format) return { ok: false, reason: "format" };
+      return { ok: true, raw: raw };
     },
     assetUrl: function (path) {
       return base + path;

@@ -86,16 +86,9 @@
 
   function parse(text, definitions, slug) {
     try {
-      if (typeof text !== "string") return fail("not_json");
-      if (text.length > MAX_BYTES) return fail("too_large");
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      var raw;
-      try {
-        raw = JSON.parse(text);
-      } catch (e) {
-        return fail("not_json");
-      }
-      if (!isObject(raw) || raw.format !== FORMAT) return fail("format");
+      var read = course.parseJson(text, MAX_BYTES, FORMAT);
+      if (!read.ok) return read;
+      var raw = read.raw;
       if (!isWhole(raw.version) || raw.version < 1 || raw.version > VERSION) return fail("version");
       if (raw.courseId !== courseId) return fail("course");
       var keys = Object.keys(raw);
@@ -150,21 +143,9 @@
   }
 
   function readFile(file, definitions, slug) {
-    try {
-      if (!file || typeof file.size !== "number") return Promise.resolve(fail("not_json"));
-      if (file.size > MAX_BYTES) return Promise.resolve(fail("too_large"));
-      if (file.size === 0) return Promise.resolve(fail("not_json"));
-      return file.text().then(
-        function (text) {
-          return parse(text, definitions, slug);
-        },
-        function () {
-          return fail("unreadable");
-        }
-      );
-    } catch (e) {
-      return Promise.resolve(fail("unreadable"));
-    }
+    return course.readText(file, MAX_BYTES).then(function (read) {
+      return read.ok ? parse(read.text, definitions, slug) : read;
+    });
   }
 
   // The picture

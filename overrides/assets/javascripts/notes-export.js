@@ -26,6 +26,7 @@
 (function () {
   "use strict";
   var notes = window.CourseNotes;
+  var course = window.Course;
 
   var FORMAT = notes.FORMAT;
   var VERSION = notes.VERSION;
@@ -134,16 +135,9 @@
 
   function parse(text) {
     try {
-      if (typeof text !== "string") return fail("not_json");
-      if (text.length > MAX_BYTES) return fail("too_large");
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      var raw;
-      try {
-        raw = JSON.parse(text);
-      } catch (e) {
-        return fail("not_json");
-      }
-      if (!isObject(raw) || raw.format !== FORMAT) return fail("format");
+      var read = course.parseJson(text, MAX_BYTES, FORMAT);
+      if (!read.ok) return read;
+      var raw = read.raw;
       if (typeof raw.version !== "number" || raw.version % 1 !== 0 || raw.version < 1) return fail("version");
       if (raw.version > VERSION) return fail("newer");
       if (raw.courseId !== notes.courseId) return fail("course");
@@ -172,16 +166,9 @@
   }
 
   function readFile(file) {
-    try {
-      if (!file || typeof file.size !== "number") return Promise.resolve(fail("not_json"));
-      if (file.size > MAX_BYTES) return Promise.resolve(fail("too_large"));
-      if (file.size === 0) return Promise.resolve(fail("not_json"));
-      return file.text().then(parse, function () {
-        return fail("unreadable");
-      });
-    } catch (e) {
-      return Promise.resolve(fail("unreadable"));
-    }
+    return course.readText(file, MAX_BYTES).then(function (read) {
+      return read.ok ? parse(read.text) : read;
+    });
   }
 
   // Bring parsed notes in: "replace" starts from nothing; "merge" keeps what is here, and where
