@@ -209,6 +209,15 @@ def test_a_local_id_outside_the_namespace_fails(folder, tmp_path):
     )
 
 
+def test_a_local_statement_written_in_swedish_only_is_marked_in_english(folder, tmp_path):
+    edit_yaml(folder / "reflection" / "fardplan.yml", lambda d: d["assessment"]["statements"][0]["text"].pop("en"))
+    result = build_site(tmp_path / "out", extra_env=local_env(folder))
+    assert result.returncode == 0, result.output[-3000:]
+    for path in ("en/" + LOCAL_PAGE, "en/anteckningar/"):
+        page = html(tmp_path / "out", path)
+        assert '<legend class="assessment__legend"><span lang="sv">Hälsocentralen och kommunens hemtjänst' in page, path
+
+
 def test_a_local_statement_outside_the_namespace_fails(folder, tmp_path):
     edit_yaml(folder / "reflection" / "fardplan.yml", lambda d: d["assessment"]["statements"][0].update(id="fardplan-lage-nav"))
     assert_build_fails(folder, tmp_path, "reflection/fardplan.yml", "id 'fardplan-lage-nav' is not in the local namespace")

@@ -21,7 +21,7 @@ from pathlib import Path
 from macros.errors import CourseDataError
 from macros.local_folder import LOCAL_PREFIX, LocalFolder, display_path
 from macros.reflection.load import STRINGS_FILE, _check_keys, _id, _kind, _read_yaml, _rel, _text
-from macros.reflection.model import Course, Module, Text
+from macros.reflection.model import Course, Module, Text, text_html
 from macros.yaml_source import read_yaml
 
 ASSESSMENT_KEYS = {"version": True, "statements": True}
@@ -165,7 +165,8 @@ def _parse(raw, rel: str, module: Module, taken: dict[str, str], local: bool = F
 
 
 def _t(text: str) -> str:
-    return escape(text, quote=False)
+    # Escaped, and marked with its language where a local text is not in the page's (text_html).
+    return text_html(text)
 
 
 def _a(value: str) -> str:
