@@ -126,21 +126,21 @@ _ITEM_WITH_LINK = re.compile(r"^( *)(?:[-*+]|\d+[.)]) +(?:\*\*|__)?\[[^\]]*\]\((
 
 
 def _drop_items(markdown: str, points_to_hidden) -> str:
-    lines = markdown.split("\n")
-    kept, dropping_below = [], None  # the indent of the item being dropped
-    for line in lines:
+    kept, dropping_below, skipped_blank = [], None, False  # the indent of the item being dropped
+    for line in markdown.split("\n"):
         indent = len(line) - len(line.lstrip(" "))
         if dropping_below is not None and (not line.strip() or indent > dropping_below):
+            skipped_blank = skipped_blank or not line.strip()
             continue
-        dropping_below = None
+        if dropping_below is not None and skipped_blank and kept and kept[-1].strip():
+            kept.append("")  # what followed the item stays apart from the list
+        dropping_below, skipped_blank = None, False
         item = _ITEM_WITH_LINK.match(line)
         if item and points_to_hidden(item.group(2)):
             dropping_below = len(item.group(1))
             continue
         kept.append(line)
     return "\n".join(kept)
-
-
 
 
 def _check_named_pages(local: LocalFolder, pages: dict[str, Path | str]) -> None:

@@ -201,6 +201,23 @@ def test_hidden_modules_leave_no_card_link_time_or_statement_behind(folder, tmp_
             assert f"{slug}/\"" not in text and f"{slug}/#" not in text, f"{page} links to the hidden {slug}"
 
 
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # The last item of a list goes; the paragraph after it does not join the item before.
+        ("- [A](a.md)\n- [Dold](modules/x.md)\n  mer om den\n\nStycke.\n", "- [A](a.md)\n\nStycke.\n"),
+        # A card with indented paragraphs goes whole; the next card stays.
+        ("1.  **[Dold](modules/x.md)**\n\n    Text.\n\n2.  **[B](b.md)**\n", "2.  **[B](b.md)**\n"),
+        # A link later in an item only loses its link.
+        ("- [A](a.md) och [Dold](modules/x.md#del)\n", "- [A](a.md) och Dold\n"),
+    ],
+)
+def test_a_list_item_that_begins_with_a_link_to_a_hidden_page_goes(markdown, expected):
+    from macros.local_docs import unlink_hidden_pages
+
+    assert unlink_hidden_pages(markdown, "index.md", ("modules/x.md",)) == expected
+
+
 def test_a_local_id_outside_the_namespace_fails(folder, tmp_path):
     edit_yaml(folder / "reflection" / "fardplan.yml", lambda d: d["steps"][0]["questions"][1].update(id="fardplan-uppfoljning"))
     assert_build_fails(
