@@ -36,6 +36,7 @@ if str(ROOT) not in sys.path:
 
 from tests.browser import BROWSER_ARGS, CHROMIUM  # noqa: E402
 from tests.project_copy import SOURCES  # noqa: E402
+from tests.serve_process import cpu_seconds, wait_idle  # noqa: E402
 from tests.site_build import free_port  # noqa: E402
 
 MODULE_SLUG = "varfor-nara-vard"
@@ -52,22 +53,10 @@ class Save:
     cpu_s: float  # CPU time mkdocs serve used for the whole rebuild
 
 
-def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
-
-
-def _wait_idle(pid: int, quiet_s: float = 0.3) -> None:
-    """Until the server has used almost no CPU for `quiet_s`: the rebuild, both editions, is done."""
-    deadline = time.monotonic() + 120
-    before = _cpu_seconds(pid)
-    while time.monotonic() < deadline:
-        time.sleep(quiet_s)
-        now = _cpu_seconds(pid)
-        if now - before < 0.25 * quiet_s:  # watching files costs a few per cent of a core; a rebuild all of one
-            return
-        before = now
-    raise SystemExit("author loop: the server did not become idle within 120 s")
+def _idle(pid: int) -> None:
+    """Until the rebuild, every edition, is done."""
+    if not wait_idle(pid):
+        raise SystemExit("author loop: the server did not become idle within 120 s")
 
 
 def _edit_module(project: Path, marker: str) -> None:
@@ -126,7 +115,7 @@ def measure(saves: int = 3, log=print, source: Path = ROOT) -> dict[str, list[Sa
         try:
             log("  Waiting for mkdocs serve's first build …")
             _wait(lambda: _served(url, "<h1"), "the first build")
-            _wait_idle(serve.pid)
+            _idle(serve.pid)
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
                 page = browser.new_page()
@@ -134,15 +123,15 @@ def measure(saves: int = 3, log=print, source: Path = ROOT) -> dict[str, list[Sa
                 for n in range(saves):
                     for name, edit in EDITS.items():
                         marker = f"m{n}x{time.monotonic_ns() % 10**9}"
-                        cpu = _cpu_seconds(serve.pid)
+                        cpu = cpu_seconds(serve.pid)
                         start = time.perf_counter()
                         edit(project, marker)
                         _wait(lambda: _served(url, marker), f"the rebuild after a change to the {name}")
                         served = time.perf_counter() - start
                         page.wait_for_function("m => document.body && document.body.innerText.includes(m)", arg=marker, timeout=120_000)
                         shown = time.perf_counter() - start
-                        _wait_idle(serve.pid)
-                        results[name].append(Save(served, shown, _cpu_seconds(serve.pid) - cpu))
+                        _idle(serve.pid)
+                        results[name].append(Save(served, shown, cpu_seconds(serve.pid) - cpu))
                         log(f"  {name}, save {n + 1}/{saves}: rebuilt in {served:.2f} s, shown in {shown:.2f} s "
                             f"({results[name][-1].cpu_s:.2f} s CPU)")
                 browser.close()

@@ -23,6 +23,7 @@ import pytest
 
 from tests.browser import RECORD_VIOLATIONS
 from tests.project_copy import copy_project
+from tests.serve_process import wait_idle
 from tests.site_build import build_site, free_port
 
 MODULE = "docs/modules/varfor-nara-vard.md"
@@ -43,21 +44,8 @@ class Served:
         path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
 
     def wait_idle(self) -> None:
-        """Until the server has used no CPU for a while: the rebuild, every edition, is done."""
-        before, deadline = _cpu_seconds(self.pid), time.monotonic() + 120
-        while time.monotonic() < deadline:
-            time.sleep(0.3)
-            now = _cpu_seconds(self.pid)
-            # Watching files costs a few per cent of a core; a rebuild takes all of one.
-            if now - before < 0.25 * 0.3:
-                return
-            before = now
-        raise AssertionError(f"mkdocs serve did not settle:\n{self.log.read_text()[-3000:]}")
-
-
-def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """Until the rebuild, every edition, is done."""
+        assert wait_idle(self.pid), f"mkdocs serve did not settle:\n{self.log.read_text()[-3000:]}"
 
 
 def _page_text(url: str) -> str:
