@@ -1,6 +1,10 @@
 """The accessibility statement, rendered from data/accessibility.yml and mkdocs.yml `extra`.
 
 DIGG requires each part; a missing or empty one fails the build, naming it.
+The publisher's name and contact come from `extra` (or a local folder's
+local.yml). The course names no publisher of its own: without them the
+statement says that the organisation publishing the course gives its name
+and contact here, and a build made for publishing warns (macros/publishing.py).
 The organisation that publishes the course answers for the statement, so a
 local folder's `accessibility.yml` may set any part of it: each part it
 names replaces the course's, except `known_issues`, which come after the
@@ -15,7 +19,7 @@ from html import escape
 from pathlib import Path
 
 from macros.data_files import load_checked, merged_with_local
-from macros.branding import organisation_html
+from macros.branding import has_organisation, organisation_html
 from macros.errors import CourseDataError
 from macros.local_folder import LocalFolder, display_path
 from macros.yaml_source import read_yaml
@@ -26,10 +30,14 @@ STATUSES = {"helt", "delvis", "inte"}
 TOP_KEYS = {"status", "standard", "assessed_on", "updated_on", "digg_report_url", "sv", "en"}
 LANGUAGE_KEYS = {"service", "known_issues", "method"}
 EXTRA_KEYS = ("organisation", "accessibility_contact", "accessibility_response_days")
+# Needed once a contact is given: the statement says how soon the contact answers.
+WITH_CONTACT = "accessibility_response_days"
 
 TEXT = {
     "sv": {
-        "intro": "{org} står bakom {service}. Vi vill att alla ska kunna använda webbplatsen. Här beskriver vi hur den uppfyller lagen om tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du kan meddela oss om du stöter på problem.",
+        "owner": "{org} står bakom {service}.",
+        "owner_missing": "Den organisation som publicerar kursen står bakom {service}. Här ska den ange sitt namn och sina kontaktuppgifter.",
+        "intro": "Vi vill att alla ska kunna använda webbplatsen. Här beskriver vi hur den uppfyller lagen om tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du kan meddela oss om du stöter på problem.",
         "status_heading": "Hur tillgänglig är webbplatsen?",
         "status": {
             "helt": "Webbplatsen är helt förenlig med {standard}.",
@@ -42,12 +50,15 @@ TEXT = {
         "updated": "Redogörelsen uppdaterades senast {date}.",
         "feedback_heading": "Om du upptäcker brister",
         "feedback": "Hör av dig till oss om du inte kan använda något på webbplatsen, eller om du hittar brister som inte står här. Skriv till {contact}. Vi svarar inom {days} arbetsdagar.",
+        "feedback_missing": "Här ska den organisation som publicerar kursen ange vart du skriver om du inte kan använda något på webbplatsen, eller om du hittar brister som inte står här. Den ska också ange inom hur lång tid den svarar.",
         "digg_heading": "Tillsyn",
         "digg": "Myndigheten för digital förvaltning (DIGG) har ansvaret för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du",
         "digg_link": "anmäla det till DIGG",
     },
     "en": {
-        "intro": "{org} is responsible for {service}. We want everyone to be able to use the site. This statement describes how it meets the Swedish Act on accessibility to digital public services, which shortcomings we know of, and how to tell us about a problem.",
+        "owner": "{org} is responsible for {service}.",
+        "owner_missing": "The organisation that publishes the course is responsible for {service}. This is where it gives its name and contact details.",
+        "intro": "We want everyone to be able to use the site. This statement describes how it meets the Swedish Act on accessibility to digital public services, which shortcomings we know of, and how to tell us about a problem.",
         "status_heading": "How accessible is the site?",
         "status": {
             "helt": "The site is fully compliant with {standard}.",
@@ -60,6 +71,7 @@ TEXT = {
         "updated": "This statement was last updated on {date}.",
         "feedback_heading": "If you find a problem",
         "feedback": "Contact us if you cannot use something on the site, or if you find a shortcoming not listed here. Write to {contact}. We answer within {days} working days.",
+        "feedback_missing": "This is where the organisation that publishes the course gives the address to write to if you cannot use something on the site, or if you find a shortcoming not listed here, and how soon it answers.",
         "digg_heading": "Enforcement",
         "digg": "The Agency for Digital Government (DIGG) supervises the Act on accessibility to digital public services. If you are not satisfied with how we handle your report, you can",
         "digg_link": "report it to DIGG",
@@ -73,12 +85,15 @@ MONTHS_SV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "aug
 
 
 def load_statement(project_dir: Path, extra: dict, local: LocalFolder | None = None) -> dict:
-    for key in EXTRA_KEYS:
-        if not str(extra.get(key) or "").strip():
-            raise CourseDataError("mkdocs.yml", "required for the accessibility statement, missing or empty", f"extra.{key}")
+    if _given(extra, "accessibility_contact") and not _given(extra, WITH_CONTACT):
+        raise CourseDataError("mkdocs.yml", "required with an accessibility contact, missing or empty", f"extra.{WITH_CONTACT}")
     core = load_checked(project_dir, DATA, check_statement)
     path = local.data_file(LOCAL_DATA) if local else None
     return core if path is None else merged_with_local(core, path, _with_local_parts)
+
+
+def _given(extra: dict, key: str) -> bool:
+    return bool(str(extra.get(key) or "").strip())
 
 
 def check_statement(data: object, rel: str = DATA) -> dict:
@@ -148,11 +163,19 @@ def _number(value, lang: str) -> str:
 def statement_html(data: dict, extra: dict, lang: str) -> str:
     """Markdown headings (for the page's table of contents) around escaped HTML paragraphs."""
     t, part = TEXT[lang], data[lang]
-    contact = escape(str(extra["accessibility_contact"]))
-    contact_link = f'<a href="mailto:{contact}">{contact}</a>' if "@" in contact else contact
     issues = "\n".join(f"<li>{escape(str(item))}</li>" for item in part["known_issues"])
-    org = organisation_html(extra, lang)
-    return f"""<p>{escape(t['intro']).format(org=org, service=escape(part['service']))}</p>
+    service = escape(part["service"])
+    if has_organisation(extra):
+        owner = escape(t["owner"]).format(org=organisation_html(extra, lang), service=service)
+    else:
+        owner = escape(t["owner_missing"]).format(service=service)
+    if _given(extra, "accessibility_contact"):
+        contact = escape(str(extra["accessibility_contact"]).strip())
+        contact_link = f'<a href="mailto:{contact}">{contact}</a>' if "@" in contact else contact
+        feedback = t["feedback"].format(contact=contact_link, days=_number(extra[WITH_CONTACT], lang))
+    else:
+        feedback = escape(t["feedback_missing"])
+    return f"""<p>{owner} {escape(t['intro'])}</p>
 
 ## {t['status_heading']} {{ #status }}
 
@@ -172,7 +195,7 @@ def statement_html(data: dict, extra: dict, lang: str) -> str:
 
 ## {t['feedback_heading']} {{ #kontakt }}
 
-<p>{t['feedback'].format(contact=contact_link, days=_number(extra['accessibility_response_days'], lang))}</p>
+<p>{feedback}</p>
 
 ## {t['digg_heading']} {{ #tillsyn }}
 

@@ -114,5 +114,33 @@ def organisation_name(extra: dict, lang: str) -> str:
 def organisation_html(extra: dict, lang: str) -> str:
     """The name for a page in `lang`, escaped; a name given only in Swedish is marked lang="sv" elsewhere."""
     name = organisation_name(extra, lang)
+    if not name.strip():
+        return ""  # no organisation set: the pages say where its name goes
     swedish = lang != "sv" and name == organisation_name(extra, "sv")
     return f'<span lang="sv">{escape(name)}</span>' if swedish else escape(name)
+
+
+# The publisher's settings. Without them a build names no organisation: the pages
+# say that the organisation publishing the course gives its name and contacts
+# there, and a build made for publishing warns (macros/publishing.py).
+# Each is a key of mkdocs.yml `extra`, and the same under `organisation` in a
+# local folder's local.yml (its name there is `name`).
+PUBLISHER_SETTINGS = {
+    "organisation": "name",
+    "feedback_email": "feedback_email",
+    "accessibility_contact": "accessibility_contact",
+}
+
+
+def has_organisation(extra: dict) -> bool:
+    """Whether a publishing organisation is named: the course itself names none."""
+    return bool(organisation_name(extra, "sv").strip())
+
+
+def missing_publisher_settings(extra: dict) -> list[str]:
+    """The publisher's settings left empty, as keys of mkdocs.yml `extra`."""
+    return [
+        key
+        for key in PUBLISHER_SETTINGS
+        if not (has_organisation(extra) if key == "organisation" else str(extra.get(key) or "").strip())
+    ]

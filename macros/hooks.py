@@ -26,6 +26,7 @@ from macros.offline import offline_enabled, use_local_search_shim  # noqa: E402
 from macros.page_status import add_page_status  # noqa: E402
 from macros.page_links import absolute_alternates, footer_links  # noqa: E402
 from macros.prune_assets import prune_unused_assets  # noqa: E402
+from macros.publishing import remember_command, warn_if_publishing_without_organisation  # noqa: E402
 from macros.reflection.build import STATE as REFLECTION  # noqa: E402
 from macros.search_index import INDEX, split_search_index  # noqa: E402
 from macros.search_swedish import enrich_swedish_index  # noqa: E402
@@ -39,6 +40,8 @@ from macros.ui_strings import check_tables_agree, strings_for, strings_for_page 
 
 
 def on_startup(command, dirty, **kwargs):
+    # `mkdocs serve` gives the site an address of its own: no sign of a build for publishing.
+    remember_command(command)
     # Under `mkdocs serve`, a rebuild converts only the pages whose Markdown changed (macros/serve_cache.py).
     if command == "serve":
         reuse_unchanged_conversions()
@@ -52,6 +55,8 @@ def on_config(config, **kwargs):
     if config["extra"].get("logo"):
         config["theme"]["logo"] = config["extra"]["logo"]
     local = prepare(config, _project_dir(config))
+    # With the local folder's branding applied: a build for publishing names its publisher, or says it does not.
+    warn_if_publishing_without_organisation(config)
     REFLECTION.load(_project_dir(config), Path(config["docs_dir"]), local)
     # Fail early, naming the file, if the glossary or the sources are broken.
     load_glossary(_project_dir(config), local)
