@@ -9,9 +9,9 @@ from html import escape
 import pytest
 import yaml
 
-from macros.accessibility_statement import DATA, EXTRA_KEYS, LANGUAGE_KEYS, TOP_KEYS, load_statement
+from macros.accessibility_statement import DATA, LANGUAGE_KEYS, TOP_KEYS, load_statement, statement_html
 from macros.errors import CourseDataError
-from macros.branding import organisation_name
+from tests.local_site import EXAMPLE
 from tests.site_build import ROOT, site_config
 
 EXTRA = site_config()["extra"]
@@ -49,11 +49,34 @@ def test_an_empty_translated_part_fails(tmp_path, statement, lang, key):
         load_statement(write(tmp_path, broken), EXTRA)
 
 
-@pytest.mark.parametrize("key", EXTRA_KEYS)
-def test_a_missing_owner_or_contact_fails(statement, key):
-    extra = {**EXTRA, key: ""}
-    with pytest.raises(CourseDataError, match=rf"mkdocs.yml: extra.{key}"):
-        load_statement(ROOT, extra)
+PUBLISHER = {"organisation": {"sv": "Region Exempel", "en": "Region Example"}, "accessibility_contact": "tg@region.example",
+             "accessibility_response_days": 5}
+
+
+def test_a_contact_without_a_response_time_fails(statement):
+    with pytest.raises(CourseDataError, match=r"mkdocs.yml: extra.accessibility_response_days: required with an accessibility contact"):
+        load_statement(ROOT, {**PUBLISHER, "accessibility_response_days": ""})
+
+
+@pytest.mark.parametrize(
+    ("lang", "owner", "contact"),
+    [
+        ("sv", "Den organisation som publicerar kursen står bakom webbplatsen", "Här ska den organisation som publicerar kursen ange vart du skriver"),
+        ("en", "The organisation that publishes the course is responsible for the website", "This is where the organisation that publishes the course gives the address"),
+    ],
+)
+def test_without_a_publisher_the_statement_says_where_its_name_and_contact_go(statement, lang, owner, contact):
+    extra = {"organisation": None, "accessibility_contact": None, "accessibility_response_days": 10}
+    html = statement_html(load_statement(ROOT, extra), extra, lang)
+    assert owner in html and contact in html
+    assert "mailto:" not in html
+
+
+@pytest.mark.parametrize(("lang", "answer"), [("sv", "Vi svarar inom fem arbetsdagar."), ("en", "We answer within five working days.")])
+def test_with_a_publisher_the_statement_names_it_and_its_contact(statement, lang, answer):
+    html = statement_html(load_statement(ROOT, PUBLISHER), PUBLISHER, lang)
+    assert html.startswith(f"<p>{PUBLISHER['organisation'][lang]} ")
+    assert '<a href="mailto:tg@region.example">tg@region.example</a>' in html and answer in html
 
 
 def test_an_unknown_status_fails(tmp_path, statement):
@@ -65,16 +88,21 @@ def test_an_unknown_status_fails(tmp_path, statement):
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        ("tillganglighet/", ["delvis förenlig", "Innehåll som inte är tillgängligt", "Senaste bedömningen", "uppdaterades senast", "Vi svarar inom tio arbetsdagar", "https://www.digg.se/tdosanmalan"]),
-        ("en/tillganglighet/", ["partially compliant", "Content that is not accessible", "latest assessment", "last updated", "We answer within ten working days", "https://www.digg.se/tdosanmalan"]),
+        ("tillganglighet/", ["delvis förenlig", "Innehåll som inte är tillgängligt", "Senaste bedömningen", "uppdaterades senast", "Här ska den organisation som publicerar kursen ange vart du skriver", "https://www.digg.se/tdosanmalan"]),
+        ("en/tillganglighet/", ["partially compliant", "Content that is not accessible", "latest assessment", "last updated", "This is where the organisation that publishes the course gives the address", "https://www.digg.se/tdosanmalan"]),
     ],
 )
 def test_the_statement_page_shows_every_part(site_dir, path, expected):
     html = (site_dir / path / "index.html").read_text(encoding="utf-8")
     for text in expected:
         assert text in html, f"{path}: missing {text!r}"
-    name = organisation_name(EXTRA, "en" if path.startswith("en/") else "sv")
-    assert escape(name) in html and EXTRA["accessibility_contact"] in html
+
+
+@pytest.mark.parametrize(("path", "lang", "answer"), [("tillganglighet/", "sv", "Vi svarar inom 14 arbetsdagar."), ("en/tillganglighet/", "en", "We answer within 14 working days.")])
+def test_the_example_folder_s_statement_names_its_publisher_and_contact(local_site, path, lang, answer):
+    settings = yaml.safe_load((EXAMPLE / "local.yml").read_text(encoding="utf-8"))["organisation"]
+    html = (local_site / path / "index.html").read_text(encoding="utf-8")
+    assert escape(settings["name"][lang]) in html and settings["accessibility_contact"] in html and answer in html
 
 
 def test_every_page_links_the_statement_in_its_footer(site_dir, pages):

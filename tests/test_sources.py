@@ -108,19 +108,26 @@ def test_english_kallor_keeps_swedish_titles_with_a_translation(site_dir, source
         assert f'<cite lang="sv">{escape(source.title)} </cite>[{escape(source.title_en)}]' in article
 
 
-# Om kursen: the feedback address comes from mkdocs.yml
+# Om kursen: the feedback address comes from mkdocs.yml extra (or a local folder); the course sets none
 
 
-def _feedback_email() -> str:
+def _feedback_email() -> str | None:
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
         return yaml_load(file)["extra"]["feedback_email"]
 
 
-def test_om_kursen_shows_the_configured_feedback_address(site_dir):
-    address = _feedback_email()
-    article = _article(_html(site_dir, "om-kursen"))
-    links = re.findall(r'<a class="course-feedback" href="mailto:([^"]+)">([^<]+)</a>', article)
-    assert links == [(address, address)]
+def test_without_an_address_om_kursen_says_where_it_goes(site_dir):
+    assert _feedback_email() is None
+    for path, says in (("om-kursen", "Här ska den ange sin adress för synpunkter."), ("en/om-kursen", "This is where it gives its address for feedback.")):
+        article = _article(_html(site_dir, path))
+        assert 'class="course-feedback"' not in article and says in article
+
+
+def test_the_example_folder_s_address_shows_on_om_kursen(local_site):
+    address = yaml.safe_load((ROOT / "examples" / "lokalt" / "local.yml").read_text("utf-8"))["organisation"]["feedback_email"]
+    for path in ("om-kursen", "en/om-kursen"):
+        links = re.findall(r'<a class="course-feedback" href="mailto:([^"]+)">([^<]+)</a>', _article(_html(local_site, path)))
+        assert links == [(address, address)]
 
 
 def test_the_feedback_address_is_never_typed_into_a_page():
@@ -128,20 +135,22 @@ def test_the_feedback_address_is_never_typed_into_a_page():
     assert typed == set()
 
 
-def test_changing_the_configured_address_changes_om_kursen(tmp_path):
+def test_setting_the_address_in_mkdocs_yml_changes_om_kursen_and_module_4(tmp_path):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace(_feedback_email(), "synpunkter@kommun.example"), "utf-8")
+    text = config.read_text("utf-8")
+    assert "\n  feedback_email:\n" in text
+    config.write_text(text.replace("\n  feedback_email:\n", "\n  feedback_email: synpunkter@kommun.example\n"), "utf-8")
     result = build_site(tmp_path / "out", project=project)
     assert result.returncode == 0, result.output[-3000:]
-    assert "mailto:synpunkter@kommun.example" in (tmp_path / "out" / "om-kursen" / "index.html").read_text("utf-8")
+    for page in ("om-kursen", "modules/kom-igang-tillsammans", "en/om-kursen", "en/modules/kom-igang-tillsammans"):
+        assert "mailto:synpunkter@kommun.example" in (tmp_path / "out" / page / "index.html").read_text("utf-8"), page
 
 
 def test_pages_publish_only_the_configured_email_addresses(site_dir, pages):
     """No personal address from the source texts: only those set under `extra` in mkdocs.yml."""
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
         configured = {v for v in yaml_load(file)["extra"].values() if isinstance(v, str) and EMAIL.fullmatch(v)}
-    assert _feedback_email() in configured
     found = {}
     for page in pages:
         text = unescape(_article(_html(site_dir, page.path)))
