@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from tests.browser import RECORD_VIOLATIONS
 from tests.site_build import COURSE_VERSION, ROOT, SiteServer, free_port
 from tests.test_notes_support import SETTLED
-from tools.scorm_package import LAUNCH, PIPWERKS, course_modules
+from tools.scorm_package import LAUNCH, PIPWERKS, WARN_ABOVE, course_modules, size_report
 
 SCHEMAS = ROOT / "tests" / "scorm_schemas"
 HARNESS = ROOT / "tests" / "scorm_harness"
@@ -77,10 +77,22 @@ def packages() -> dict[str, Path]:
         old.unlink()
     result = subprocess.run(["make", "scorm"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    found = {}
+    found = Packages()
     for version, kind in KINDS.items():
         found[version] = ROOT / "dist" / f"systemledarskap-i-nara-vard-{COURSE_VERSION}-{kind}.zip"
+    found.output = result.stdout + result.stderr
     return found
+
+
+class Packages(dict):
+    """version -> zip path; .output: what `make scorm` printed."""
+
+    output = ""
+
+
+@pytest.fixture(scope="session")
+def make_scorm_output(packages) -> str:
+    return packages.output
 
 
 @pytest.fixture(scope="session")
@@ -97,6 +109,19 @@ def lms(packages, tmp_path_factory):
     with SiteServer(root, free_port()) as server:
         server.root = root
         yield server
+
+
+def test_make_scorm_prints_each_size_and_the_packages_stay_well_under_2_mb(packages, make_scorm_output, tmp_path):
+    for zip_path in packages.values():
+        size = zip_path.stat().st_size
+        assert f"{zip_path.name}: {size / 1_000_000:.2f} MB" in make_scorm_output
+        assert size <= WARN_ABOVE, f"{zip_path.name}: {size} bytes; many platforms take at most 2 MB"
+    assert "warning" not in make_scorm_output
+    big = tmp_path / "big-scorm12.zip"
+    big.write_bytes(b"0" * (WARN_ABOVE + 1))
+    assert "warning: big-scorm12.zip is over 1.8 MB" in size_report(big)
+    big.write_bytes(b"0" * WARN_ABOVE)
+    assert "warning" not in size_report(big)
 
 
 def manifest_files(manifest: str) -> list[str]:
