@@ -22,26 +22,23 @@
  *   markExported(), dismissReminder(), write(name, change), FORMAT, VERSION, courseId.
  *   settled()      a Promise, resolved once the copy in IndexedDB has caught up (for tests)
  *
- * Where the notes live: localStorage holds them, read and written at once as
- * below, and IndexedDB keeps a copy of the same keys (database "course-notes").
- * A learning platform may clear localStorage (Moodle does at every login and
- * when its scripts change) but not IndexedDB. So when localStorage has no
- * notes here, the store asks the copy before it writes anything, puts what the
- * copy holds back, and only then writes; a change made meanwhile waits in
- * memory. When localStorage has notes, they are the newest (each write goes
- * there first) and the copy is brought up to them, also at every page load: so
- * notes saved before the copy existed move into it. Without IndexedDB the store
- * works on localStorage alone, as before.
+ * Where the notes live: localStorage, read and written at once as below, and
+ * a copy of the same keys in IndexedDB (database "course-notes"), which a
+ * platform's clean-up does not reach (Moodle clears localStorage at every
+ * login). When localStorage has no notes, the store asks the copy and puts
+ * them back before it writes; a change made meanwhile waits in memory. When
+ * it has notes, they are the newest (every write goes there first), and the
+ * copy is brought up to them at each write and page load: so notes saved
+ * before the copy existed move into it. No IndexedDB: localStorage alone.
  *
  * Keeping notes safe:
  * - The key carries the course id ("<courseId>:notes:v3"): pages opened from
  *   disk share one storage, and another course must not touch these notes.
- * - In a learning platform the key also carries the learner
- *   ("<courseId>:learner:<digest>:notes:v3"), from the SCORM bridge of the
- *   launch page (tools/scorm/bridge.js, window.CourseLearnerKey): two managers
- *   on one computer never see each other's notes. Notes this browser kept
- *   there without a learner (an earlier package) go to the first learner
- *   whose own are nowhere, moved, not copied.
+ * - In a platform the key carries the learner too ("<courseId>:learner:
+ *   <digest>:notes:v3"; window.CourseLearnerKey of tools/scorm/bridge.js), so
+ *   two managers on one computer never see each other's notes. Notes kept
+ *   there without a learner (an earlier package) move to the first learner
+ *   who has none.
  * - Every write re-reads the stored notes and changes only its own entry, so
  *   two open tabs never write back a stale copy of each other's answers.
  * - A new format bumps VERSION and adds MIGRATIONS[old version]. Old notes are
@@ -446,7 +443,7 @@
         moved = true;
       });
     } catch (e) {
-      /* full: they stay where they are, and are read from there next time */
+      /* storage full: what did not move stays under its old key */
     }
     return moved;
   }
