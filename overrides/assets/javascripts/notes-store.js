@@ -379,10 +379,14 @@
   }
 
   // The copy becomes what localStorage holds now, read as the step starts, so
-  // that a later step always carries the later notes. Never an emptied storage.
+  // that a later step always carries the later notes (and one waiting step
+  // serves every write before it). Never an emptied storage.
+  var backupWaiting = false;
   function backup() {
-    if (!copyWanted) return;
+    if (!copyWanted || backupWaiting) return;
+    backupWaiting = true;
     withCopy(function (db) {
+      backupWaiting = false;
       var items = ours();
       if (!hasNotes(items)) return null;
       var tx = db.transaction(COPY_STORE, "readwrite");
