@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.site_pages import offline_page
-from tests.test_notes_support import MODULE, NOTES, export_file, field, new_page, question_ids, write
+from tests.test_notes_support import MODULE, NOTES, SETTLED, export_file, field, new_page, question_ids, write
 
 
 @pytest.fixture()
@@ -45,4 +45,17 @@ def test_notes_work_from_file_urls(browser, disk_site, tmp_path):
         assert (tmp_path / "notes.docx").read_bytes()[:4] == b"PK\x03\x04"
         export_file(page, "notes.export.odt", tmp_path / "notes.odt")
         assert (tmp_path / "notes.odt").read_bytes()[30:38] == b"mimetype"
+        assert page.errors == [], page.errors
+
+
+def test_from_file_urls_the_notes_outlive_a_cleared_local_storage(browser, disk_site):
+    """IndexedDB keeps a copy from disk too (Chromium allows it for file://): issue 27."""
+    with new_page(browser) as page:
+        page.goto(page_file(disk_site, MODULE))
+        qid = question_ids(page)[0]
+        write(page, field(page, qid), "Kvar från disken")
+        page.evaluate(SETTLED)
+        page.evaluate("() => localStorage.clear()")
+        page.reload()
+        expect(field(page, qid)).to_have_value("Kvar från disken")
         assert page.errors == [], page.errors

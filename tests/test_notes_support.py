@@ -17,6 +17,8 @@ MODULE = "modules/kom-igang-tillsammans/"
 SMALL_MODULE = "modules/varfor-nara-vard/"
 NOTES = "anteckningar/"
 FORMAT_VERSION = 3  # of the stored notes and the .json export (notes-store.js VERSION)
+# Wait until the store's copy in IndexedDB has caught up (a store without one has nothing to wait for).
+SETTLED = "() => CourseNotes.settled ? CourseNotes.settled() : null"
 
 
 def store_key_js(version: int = FORMAT_VERSION) -> str:

@@ -15,10 +15,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import RECORD_VIOLATIONS
 from tests.site_build import COURSE_VERSION, ROOT, SiteServer, free_port
-from tools.scorm_package import LAUNCH, PIPWERKS, course_modules
+from tests.test_notes_support import SETTLED
+from tools.scorm_package import LAUNCH, PIPWERKS, WARN_ABOVE, course_modules, size_report
 
 SCHEMAS = ROOT / "tests" / "scorm_schemas"
 HARNESS = ROOT / "tests" / "scorm_harness"
@@ -75,10 +77,22 @@ def packages() -> dict[str, Path]:
         old.unlink()
     result = subprocess.run(["make", "scorm"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    found = {}
+    found = Packages()
     for version, kind in KINDS.items():
         found[version] = ROOT / "dist" / f"systemledarskap-i-nara-vard-{COURSE_VERSION}-{kind}.zip"
+    found.output = result.stdout + result.stderr
     return found
+
+
+class Packages(dict):
+    """version -> zip path; .output: what `make scorm` printed."""
+
+    output = ""
+
+
+@pytest.fixture(scope="session")
+def make_scorm_output(packages) -> str:
+    return packages.output
 
 
 @pytest.fixture(scope="session")
@@ -95,6 +109,19 @@ def lms(packages, tmp_path_factory):
     with SiteServer(root, free_port()) as server:
         server.root = root
         yield server
+
+
+def test_make_scorm_prints_each_size_and_the_packages_stay_well_under_2_mb(packages, make_scorm_output, tmp_path):
+    for zip_path in packages.values():
+        size = zip_path.stat().st_size
+        assert f"{zip_path.name}: {size / 1_000_000:.2f} MB" in make_scorm_output
+        assert size <= WARN_ABOVE, f"{zip_path.name}: {size} bytes; many platforms take at most 2 MB"
+    assert "warning" not in make_scorm_output
+    big = tmp_path / "big-scorm12.zip"
+    big.write_bytes(b"0" * (WARN_ABOVE + 1))
+    assert "warning: big-scorm12.zip is over 1.8 MB" in size_report(big)
+    big.write_bytes(b"0" * WARN_ABOVE)
+    assert "warning" not in size_report(big)
 
 
 def manifest_files(manifest: str) -> list[str]:
@@ -162,12 +189,12 @@ def test_the_module_list_comes_from_the_built_start_page(lms):
 class Visit:
     """One visit through the harness: the platform's API and the course's frame."""
 
-    def __init__(self, browser, lms, version):
+    def __init__(self, browser, lms, version, context=None):
         self.e = ELEMENTS[version]
         self.version = version
         self.base = f"{lms.url}{KINDS[version]}/"
-        self.context = browser.new_context(viewport={"width": 1366, "height": 800})
-        self.context.add_init_script(RECORD_VIOLATIONS)
+        self.own_context = context is None
+        self.context = context or new_lms_context(browser)
         self.page = self.context.new_page()
         self.page.goto(f"{lms.url}lms/harness.html")
 
@@ -203,7 +230,17 @@ class Visit:
         return [(c[1], c[2]) for c in self.calls() if c[0] == self.e["set"]]
 
     def close(self):
-        self.context.close()
+        if self.own_context:
+            self.context.close()
+        else:
+            self.page.close()
+
+
+def new_lms_context(browser):
+    """One browser: its storage lasts from visit to visit while the context is open."""
+    context = browser.new_context(viewport={"width": 1366, "height": 800})
+    context.add_init_script(RECORD_VIOLATIONS)
+    return context
 
 
 COURSE_WINDOW = "document.getElementById('sco').contentDocument.getElementById('course-frame').contentWindow"
@@ -381,3 +418,171 @@ def test_a_local_folder_is_in_the_package_and_its_module_counts_for_completion(t
     config = json.loads(re.search(r'<script id="scorm-config" type="application/json">(.*?)</script>', launch).group(1))
     assert config["modules"][-1] == "lokal-var-fardplan"
     assert "lokalt/var-fardplan.html" in config["pages"]
+
+
+# Moodle in a browser many managers share (issue 27). Moodle calls
+# localStorage.clear() for its whole site when the login time it stored is no
+# longer the user's (core/storage_validation), and again when its scripts'
+# revision changes (core/storagewrapper): the package's pages are on that site.
+
+LEARNER_ID = {"1.2": ("core", "student_id"), "2004": (None, "learner_id")}
+ANNA = "anna.andersson@example.se"
+BERTIL = "bertil.berg@example.se"
+BERTIL_SECRET = "Bertils eget svar 6604"
+STORED_V3 = json.loads((ROOT / "tests" / "fixtures" / "notes-v3-stored.json").read_text(encoding="utf-8"))
+EARLIER_KEY = STORED_V3["courseId"] + ":notes:v3"  # where a package without learner keys kept the notes
+
+
+def as_learner(version: str, learner: str, kept: dict | None = None) -> dict:
+    """What the platform gives the package: the learner id, and what it kept from earlier sessions."""
+    data = json.loads(json.dumps(kept or {}))
+    group, name = LEARNER_ID[version]
+    (data.setdefault(group, {}) if group else data)[name] = learner
+    return data
+
+
+def moodle_clears(visit: Visit) -> None:
+    visit.page.evaluate("() => localStorage.clear()")
+
+
+def leave(visit: Visit) -> dict:
+    """The reader leaves the course: what the platform keeps, and every value the course set."""
+    visit.page.evaluate("() => closeCourse()")
+    visit.page.wait_for_function(f"() => lmsCalls.some(c => c[0] === '{visit.e['finish']}')")
+    return kept_data(visit)
+
+
+def course_notes(visit: Visit) -> dict:
+    frame = visit.course_frame()
+    frame.evaluate(SETTLED)
+    return frame.evaluate("() => CourseNotes.read()")
+
+
+def open_module(visit: Visit, slug: str):
+    visit.course_frame().goto(f"{visit.base}modules/{slug}.html")
+    visit.course.locator(".notes-field--answer textarea").first.wait_for()
+    return visit.course.locator(".notes-field--answer textarea").first
+
+
+@pytest.mark.parametrize("version", KINDS)
+def test_in_a_platform_that_clears_storage_each_learner_finds_their_own_answers(browser, lms, version):
+    context = new_lms_context(browser)
+    kept: dict[str, dict] = {}
+    sent: list[tuple[str, str]] = []
+    slug = "kom-igang-tillsammans"
+
+    def visit_as(learner: str, *, clear: bool = True) -> Visit:
+        visit = Visit(browser, lms, version, context=context)
+        if clear:
+            moodle_clears(visit)
+        visit.launch(as_learner(version, learner, kept.get(learner)))
+        return visit
+
+    def done(visit: Visit, learner: str) -> None:
+        kept[learner] = leave(visit)
+        sent.extend(visit.set_values())
+        assert visit.page.evaluate("() => window.__csp") == []
+        visit.close()
+
+    try:
+        # Anna, with notes an earlier package kept in this browser without a learner key.
+        first = Visit(browser, lms, version, context=context)
+        first.page.evaluate("([k, text]) => localStorage.setItem(k, text)", [EARLIER_KEY, json.dumps(STORED_V3)])
+        first.launch(as_learner(version, ANNA))
+        answer = open_module(first, slug)
+        question = first.course.locator(".reflection__question[data-question-id]").first.get_attribute("data-question-id")
+        expect(answer).to_have_value(STORED_V3["answers"][question]["text"])
+        answer.fill(SECRET)
+        answer.blur()
+        first.course.locator("#notes-progress-read").check()
+        first.page.wait_for_function(f"(s) => JSON.parse(window.{first.e['api']}.cmi.suspend_data || '{{}}').read.includes(s)", arg=slug)
+        notes = course_notes(first)
+        assert notes["answers"][question]["text"] == SECRET and notes["ratings"] == STORED_V3["ratings"]
+        stored_keys = first.page.evaluate("() => Object.keys(localStorage)")
+        assert EARLIER_KEY not in stored_keys, "moved to Anna's own key, not copied"
+        done(first, ANNA)
+
+        # Next login, then a new revision of Moodle's scripts: cleared each time, and Anna's notes are there.
+        for _ in range(2):
+            again = visit_as(ANNA)
+            answer = open_module(again, slug)
+            expect(answer).to_have_value(SECRET)
+            expect(again.course.locator("#notes-progress-read")).to_be_checked()
+            notes = course_notes(again)
+            assert {k: e["text"] for k, e in notes["answers"].items() if k != question} == {
+                k: e["text"] for k, e in STORED_V3["answers"].items() if k != question
+            }
+            done(again, ANNA)
+
+        # Bertil on the same computer sees nothing of Anna's, even before Moodle clears.
+        for clear in (False, True):
+            bertil = visit_as(BERTIL, clear=clear)
+            answer = open_module(bertil, slug)
+            expect(answer).to_have_value("")
+            notes = course_notes(bertil)
+            assert notes["answers"] == {} and notes["ratings"] == {} and notes["progress"].get(slug, {}).get("read") is not True
+            assert SECRET not in json.dumps(notes, ensure_ascii=False)
+            if clear:
+                answer.fill(BERTIL_SECRET)
+                answer.blur()
+                assert course_notes(bertil)["answers"][question]["text"] == BERTIL_SECRET
+            done(bertil, BERTIL)
+
+        # Anna logs in again: hers, and only hers.
+        anna = visit_as(ANNA)
+        expect(open_module(anna, slug)).to_have_value(SECRET)
+        assert BERTIL_SECRET not in json.dumps(course_notes(anna), ensure_ascii=False)
+        # The learner id is a key in this browser only, and never as such.
+        for where in ("Object.keys(localStorage).join(' ')", "document.cookie"):
+            text = anna.page.evaluate(f"() => {where}")
+            assert ANNA not in text and BERTIL not in text, text
+        done(anna, ANNA)
+        bertil = visit_as(BERTIL)
+        expect(open_module(bertil, slug)).to_have_value(BERTIL_SECRET)
+        done(bertil, BERTIL)
+    finally:
+        context.close()
+
+    # Still nothing sent: no answer, and not the learner id either (read, never written back).
+    assert sent
+    for name, value in sent:
+        for secret in (SECRET, BERTIL_SECRET, ANNA, BERTIL, "anna", "bertil", "7391", "6604"):
+            assert secret not in value, (name, value)
+        assert name in {ELEMENTS[version][k] for k in ("status", "location", "session_time", "exit")} | {"cmi.suspend_data"}, name
+
+
+@pytest.mark.parametrize("version", KINDS)
+def test_read_marks_come_back_from_suspend_data_after_the_browser_lost_them(browser, lms, version):
+    context = new_lms_context(browser)
+    modules = course_modules(lms.root / KINDS[version])
+    read, unread = modules[:2], modules[2:]
+    try:
+        visit = Visit(browser, lms, version, context=context)
+        visit.launch(as_learner(version, ANNA))
+        for slug in read:
+            open_module(visit, slug)
+            visit.course.locator("#notes-progress-read").check()
+            visit.page.wait_for_function(f"(s) => JSON.parse(window.{visit.e['api']}.cmi.suspend_data || '{{}}').read.includes(s)", arg=slug)
+        course_notes(visit)
+        kept = leave(visit)
+        # The browser's storage is lost whole (cleared site data, or another computer).
+        visit.page.evaluate(
+            """() => { localStorage.clear(); return new Promise((resolve, reject) => {
+                 const request = indexedDB.deleteDatabase("course-notes");
+                 request.onsuccess = () => resolve(); request.onerror = () => reject(request.error); }); }"""
+        )
+        visit.close()
+
+        again = Visit(browser, lms, version, context=context)
+        again.launch(as_learner(version, ANNA, kept))
+        progress = course_notes(again)["progress"]
+        assert {slug for slug in modules if progress.get(slug, {}).get("read")} == set(read)
+        open_module(again, read[0])
+        expect(again.course.locator("#notes-progress-read")).to_be_checked()
+        open_module(again, unread[0])
+        expect(again.course.locator("#notes-progress-read")).not_to_be_checked()
+        # The platform was not told again what it knew.
+        assert json.loads(again.value("cmi.suspend_data"))["read"] == read
+        again.close()
+    finally:
+        context.close()

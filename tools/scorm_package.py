@@ -38,6 +38,8 @@ WRAPPER = ROOT / "node_modules" / "@szenadam" / "scorm-api-wrapper"
 PIPWERKS = WRAPPER / "references" / "SCORM_API_wrapper.js"
 SCHEMAS = ROOT / "tests" / "scorm_schemas"
 KINDS = {"1.2": "scorm12", "2004": "scorm2004"}
+# Many Moodle sites keep PHP's default upload_max_filesize = 2M: stay well under it.
+WARN_ABOVE = 1_800_000  # bytes
 
 _PROGRESS_LIST = re.compile(r"<ul\b[^>]*\bdata-notes-progress\b[^>]*>(.*?)</ul>", re.S)
 _MODULE = re.compile(r'<li\b[^>]*\bdata-module="([^"]+)"')
@@ -185,8 +187,20 @@ def main(argv: list[str] | None = None) -> int:
     except PackageError as exc:
         print(f"make scorm: {exc}", file=sys.stderr)
         return 1
-    print(f"{target} ({target.stat().st_size / 1024 / 1024:.1f} MiB)")
+    print(size_report(target))
     return 0
+
+
+def size_report(target: Path) -> str:
+    """The package and its size; a warning above WARN_ABOVE, near the 2 MB many platforms accept."""
+    size = target.stat().st_size
+    line = f"{target}: {size / 1_000_000:.2f} MB ({size:,} bytes)".replace(",", " ")
+    if size > WARN_ABOVE:
+        line += (
+            f"\nmake scorm: warning: {target.name} is over {WARN_ABOVE / 1_000_000:.1f} MB;"
+            " many learning platforms accept no more than 2 MB (PHP's upload_max_filesize = 2M)"
+        )
+    return line
 
 
 if __name__ == "__main__":

@@ -19,6 +19,16 @@
  * Answers, group notes, agreements and self-assessments stay in the reader's
  * browser: this script reads only the read marks, through the course's own
  * notes store (window.CourseNotes of the page in the frame).
+ *
+ * Read and never sent:
+ *   learner id    cmi.core.student_id / cmi.learner_id: the notes store keeps
+ *                 each learner's notes under their own key, so that two
+ *                 managers on one computer never see each other's. The course
+ *                 sees only a digest of it (window.CourseLearnerKey).
+ *   suspend_data  on launch, the modules it holds as read that the browser
+ *                 does not are marked read in the course again (a platform
+ *                 may clear the browser's storage, or the reader comes from
+ *                 another computer).
  */
 (function () {
   "use strict";
@@ -47,8 +57,10 @@
     return;
   }
 
+  window.CourseLearnerKey = digest(scorm.get(v12 ? "cmi.core.student_id" : "cmi.learner_id"));
   var started = Date.now();
   var saved = readSuspendData();
+  var marksBack = false;
   var state = { page: saved.page, read: saved.read, status: scorm.status("get") };
   var sent = { page: null };
   var finished = false;
@@ -125,8 +137,39 @@
       notes = null;
     }
     if (!notes) return;
+    if (!marksBack) {
+      marksBack = true;
+      putMarksBack(notes);
+    }
     readMarks(notes.read());
     notes.subscribe(readMarks);
+  }
+
+  // Once a launch: the marks the platform holds and the browser lacks.
+  function putMarksBack(notes) {
+    var progress = notes.read().progress || {};
+    saved.read.forEach(function (slug) {
+      if (!progress[slug] || progress[slug].read !== true) notes.setProgress(slug, "read", true);
+    });
+  }
+
+  // A digest of the learner id (two 32-bit FNV-1a hashes), "" for none: the key
+  // of the learner's notes in this browser, not the id itself.
+  function digest(id) {
+    id = String(id || "");
+    if (!id) return "";
+    var a = 0x811c9dc5;
+    var b = 0x050c5d1f;
+    for (var i = 0; i < id.length; i++) {
+      var c = id.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193) >>> 0;
+      b = Math.imul(b ^ c, 0x01000193) >>> 0;
+      b = (b ^ (b >>> 15)) >>> 0;
+    }
+    var hex = function (n) {
+      return ("0000000" + n.toString(16)).slice(-8);
+    };
+    return hex(a) + hex(b);
   }
 
   // Marks only ever add up: a module once counted as read stays counted.

@@ -20,10 +20,25 @@
  *   For the notes page: problem() (null, "blocked", "quota", "damaged" or "newer": saved
  *   by a newer course version, kept and never overwritten), unexportedSince(),
  *   markExported(), dismissReminder(), write(name, change), FORMAT, VERSION, courseId.
+ *   settled()      a Promise, resolved once the copy in IndexedDB has caught up (for tests)
+ *
+ * Where the notes live: localStorage, read and written at once as below, and
+ * a copy of the same keys in IndexedDB (database "course-notes"), which a
+ * platform's clean-up does not reach (Moodle clears localStorage at every
+ * login). When localStorage has no notes, the store asks the copy and puts
+ * them back before it writes; a change made meanwhile waits in memory. When
+ * it has notes, they are the newest (every write goes there first), and the
+ * copy is brought up to them at each write and page load: so notes saved
+ * before the copy existed move into it. No IndexedDB: localStorage alone.
  *
  * Keeping notes safe:
- * - The key carries the course id ("<courseId>:notes:v2"): pages opened from
+ * - The key carries the course id ("<courseId>:notes:v3"): pages opened from
  *   disk share one storage, and another course must not touch these notes.
+ * - In a platform the key carries the learner too ("<courseId>:learner:
+ *   <digest>:notes:v3"; window.CourseLearnerKey of tools/scorm/bridge.js), so
+ *   two managers on one computer never see each other's notes. Notes kept
+ *   there without a learner (an earlier package) move to the first learner
+ *   who has none.
  * - Every write re-reads the stored notes and changes only its own entry, so
  *   two open tabs never write back a stale copy of each other's answers.
  * - A new format bumps VERSION and adds MIGRATIONS[old version]. Old notes are
@@ -63,8 +78,21 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   };
   var courseId = String(((window.Course || {}).config || {}).courseId || "course");
-  var prefix = courseId + ":notes:";
+  var plainPrefix = courseId + ":notes:";
+  var learner = platformLearner();
+  var prefix = learner ? courseId + ":learner:" + learner + ":notes:" : plainPrefix;
   var KEY = prefix + "v" + VERSION;
+
+  // The digest of the platform's learner id that the SCORM bridge offers, or "".
+  function platformLearner() {
+    try {
+      if (window.parent === window) return "";
+      var key = window.parent.CourseLearnerKey;
+      return typeof key === "string" && /^[0-9a-f]{1,64}$/.test(key) ? key : "";
+    } catch (e) {
+      return ""; // a frame of another site
+    }
+  }
 
   // localStorage, or the in-memory stand-in from storage-guard.js (loaded in
   // <head>) when the browser blocks it; a no-op one if even that is missing.
@@ -85,6 +113,21 @@
     var found = [];
     for (var i = 0; i < store.length; i++) found.push(store.key(i));
     return found;
+  }
+
+  // This store's keys in localStorage, with their text.
+  function ours() {
+    var items = {};
+    keys().forEach(function (k) {
+      if (k.indexOf(prefix) === 0) items[k] = store.getItem(k);
+    });
+    return items;
+  }
+
+  function hasNotes(items) {
+    return Object.keys(items).some(function (k) {
+      return k.indexOf(prefix + "v") === 0;
+    });
   }
 
   var problem = available ? null : "blocked";
@@ -203,6 +246,12 @@
         pending[name] = change;
         return { ok: false, reason: "blocked" };
       }
+      if (mustAskCopy()) {
+        // Written once the copy has been asked (restore): never over notes it still holds.
+        pending[name] = change;
+        restore();
+        return { ok: true };
+      }
       var data = read();
       change(data);
       var out = {};
@@ -225,6 +274,7 @@
       }
       pending = {};
       if (problem === "quota" || problem === "damaged") problem = null;
+      backup();
       askToPersist();
       return available ? { ok: true } : { ok: false, reason: "blocked" };
     } catch (e) {
@@ -259,17 +309,177 @@
     });
   }
 
+  // The copy in IndexedDB
+
+  var COPY_DB = "course-notes";
+  var COPY_STORE = "items"; // key: the localStorage key, value: its text
+  var copyWanted = available && !!window.indexedDB;
+  var copyOpening = null; // Promise of the database, or of null when there is none
+  var copyChain = Promise.resolve(); // this page's steps with the copy, one after another
+  var copyChecked = false; // the copy was asked since localStorage last had notes
+  var restoring = null;
+
+  function openCopy() {
+    if (copyOpening) return copyOpening;
+    copyOpening = new Promise(function (resolve) {
+      var timer = setTimeout(function () {
+        resolve(null); // a copy that does not answer is no copy
+      }, 3000);
+      var done = function (db) {
+        clearTimeout(timer);
+        resolve(db);
+      };
+      var request = window.indexedDB.open(COPY_DB, 1);
+      request.onupgradeneeded = function () {
+        request.result.createObjectStore(COPY_STORE);
+      };
+      request.onsuccess = function () {
+        var db = request.result;
+        db.onversionchange = function () {
+          db.close();
+        };
+        done(db);
+      };
+      request.onerror = request.onblocked = function () {
+        done(null);
+      };
+    }).catch(function () {
+      return null;
+    });
+    return copyOpening;
+  }
+
+  // work(db) returns a Promise; it runs after every earlier step of this page.
+  function withCopy(work) {
+    copyChain = copyChain
+      .then(openCopy)
+      .then(function (db) {
+        if (!db) copyWanted = false;
+        return db ? work(db) : null;
+      })
+      .catch(function () {
+        return null;
+      });
+    return copyChain;
+  }
+
+  function finished(tx) {
+    return new Promise(function (resolve) {
+      tx.oncomplete = function () {
+        resolve(true);
+      };
+      tx.onerror = tx.onabort = function () {
+        resolve(false);
+      };
+    });
+  }
+
+  function ourRange() {
+    return window.IDBKeyRange.bound(prefix, prefix + "\uffff");
+  }
+
+  // The copy becomes what localStorage holds now, read as the step starts, so
+  // that a later step always carries the later notes (and one waiting step
+  // serves every write before it). Never an emptied storage.
+  var backupWaiting = false;
+  function backup() {
+    if (!copyWanted || backupWaiting) return;
+    backupWaiting = true;
+    withCopy(function (db) {
+      backupWaiting = false;
+      var items = ours();
+      if (!hasNotes(items)) return null;
+      var tx = db.transaction(COPY_STORE, "readwrite");
+      var copy = tx.objectStore(COPY_STORE);
+      copy.delete(ourRange());
+      Object.keys(items).forEach(function (k) {
+        copy.put(items[k], k);
+      });
+      return finished(tx);
+    });
+  }
+
+  function mustAskCopy() {
+    if (!copyWanted) return false;
+    if (restoring) return true;
+    if (hasNotes(ours())) {
+      copyChecked = false;
+      return false;
+    }
+    return !copyChecked;
+  }
+
+  // localStorage has no notes here: put back what the copy holds, then write what waited.
+  function restore() {
+    if (restoring) return restoring;
+    restoring = withCopy(function (db) {
+      var tx = db.transaction(COPY_STORE, "readonly");
+      var copy = tx.objectStore(COPY_STORE);
+      var names = copy.getAllKeys(ourRange());
+      var texts = copy.getAll(ourRange());
+      return finished(tx).then(function (ok) {
+        if (!ok || hasNotes(ours())) return;
+        names.result.forEach(function (k, i) {
+          if (store.getItem(k) === null) store.setItem(k, texts.result[i]);
+        });
+      });
+    }).then(function () {
+      restoring = null;
+      copyChecked = true;
+      if (adoptEarlier()) backup();
+      findNewer();
+      if (Object.keys(pending).length) write("restored", function () {});
+      else notify();
+    });
+    return restoring;
+  }
+
+  // In a platform: notes kept without a learner go to this learner, if they have none.
+  function adoptEarlier() {
+    if (prefix === plainPrefix || hasNotes(ours())) return false;
+    var moved = false;
+    try {
+      keys().forEach(function (k) {
+        if (k.indexOf(plainPrefix) !== 0) return;
+        var mine = prefix + k.slice(plainPrefix.length);
+        if (store.getItem(mine) === null) store.setItem(mine, store.getItem(k));
+        store.removeItem(k);
+        moved = true;
+      });
+    } catch (e) {
+      /* storage full: what did not move stays under its old key */
+    }
+    return moved;
+  }
+
+  // A newer version of the course may have saved here: read it, never overwrite it.
+  function findNewer() {
+    try {
+      keys().forEach(function (k) {
+        if (k.indexOf(prefix + "v") === 0 && Number(k.slice(prefix.length + 1)) > VERSION) problem = "newer";
+      });
+    } catch (e) {
+      /* no keys to list */
+    }
+  }
+
   window.addEventListener("storage", function (event) {
+    // The whole storage cleared in another page (a platform's clean-up): put the notes back.
+    if (event.key === null && copyWanted && !hasNotes(ours())) {
+      copyChecked = false;
+      restore();
+      return;
+    }
     if (event.key === null || event.key === KEY) notify();
   });
 
-  // A newer version of the course may have saved here: read it, never overwrite it.
+  findNewer();
   try {
-    keys().forEach(function (k) {
-      if (k.indexOf(prefix + "v") === 0 && Number(k.slice(prefix.length + 1)) > VERSION) problem = "newer";
-    });
+    if (!copyWanted) adoptEarlier();
+    else if (hasNotes(ours())) backup();
+    else restore();
   } catch (e) {
-    /* no keys to list */
+    copyWanted = false;
   }
 
   window.CourseNotes = {
@@ -308,6 +518,13 @@
       pending = {};
       damaged = null;
       try {
+        if (copyWanted) {
+          withCopy(function (db) {
+            var tx = db.transaction(COPY_STORE, "readwrite");
+            tx.objectStore(COPY_STORE).delete(ourRange());
+            return finished(tx);
+          });
+        }
         keys().forEach(function (k) {
           if (k.indexOf(prefix) === 0) store.removeItem(k);
         });
@@ -341,6 +558,16 @@
     },
     write: function (name, change) {
       return write("custom\n" + name, change);
+    },
+    settled: function () {
+      var chain = copyChain;
+      return Promise.resolve(restoring)
+        .then(function () {
+          return chain;
+        })
+        .then(function () {
+          return chain === copyChain && !restoring ? undefined : window.CourseNotes.settled();
+        });
     },
   };
 })();
