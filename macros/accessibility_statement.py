@@ -18,6 +18,7 @@ from macros.data_files import load_checked, merged_with_local
 from macros.branding import organisation_html
 from macros.errors import CourseDataError
 from macros.local_folder import LocalFolder, display_path
+from macros.ui_strings import fill
 from macros.yaml_source import read_yaml
 
 DATA = "data/accessibility.yml"
@@ -41,7 +42,7 @@ TEXT = {
         "assessed": "Senaste bedömningen gjordes {date}.",
         "updated": "Redogörelsen uppdaterades senast {date}.",
         "feedback_heading": "Om du upptäcker brister",
-        "feedback": "Hör av dig till oss om du inte kan använda något på webbplatsen, eller om du hittar brister som inte står här. Skriv till {contact}. Vi svarar inom {days} arbetsdagar.",
+        "feedback": "Hör av dig till oss om du inte kan använda något på webbplatsen, eller om du hittar brister som inte står här. Skriv till {contact}. Vi svarar inom {days, plural, one {# arbetsdag} other {# arbetsdagar}}.",
         "digg_heading": "Tillsyn",
         "digg": "Myndigheten för digital förvaltning (DIGG) har ansvaret för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du",
         "digg_link": "anmäla det till DIGG",
@@ -59,7 +60,7 @@ TEXT = {
         "assessed": "The latest assessment was made on {date}.",
         "updated": "This statement was last updated on {date}.",
         "feedback_heading": "If you find a problem",
-        "feedback": "Contact us if you cannot use something on the site, or if you find a shortcoming not listed here. Write to {contact}. We answer within {days} working days.",
+        "feedback": "Contact us if you cannot use something on the site, or if you find a shortcoming not listed here. Write to {contact}. We answer within {days, plural, one {# working day} other {# working days}}.",
         "digg_heading": "Enforcement",
         "digg": "The Agency for Digital Government (DIGG) supervises the Act on accessibility to digital public services. If you are not satisfied with how we handle your report, you can",
         "digg_link": "report it to DIGG",
@@ -172,7 +173,7 @@ def statement_html(data: dict, extra: dict, lang: str) -> str:
 
 ## {t['feedback_heading']} {{ #kontakt }}
 
-<p>{t['feedback'].format(contact=contact_link, days=_number(extra['accessibility_response_days'], lang))}</p>
+<p>{fill(t['feedback'], {'contact': contact_link, 'days': int(extra['accessibility_response_days'])}, shown={'days': _number(extra['accessibility_response_days'], lang)})}</p>
 
 ## {t['digg_heading']} {{ #tillsyn }}
 
