@@ -31,8 +31,19 @@ from tests.site_pages import edition_relative, page_html, site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 TERMS = yaml.safe_load((ROOT / "data" / "terms.yml").read_text(encoding="utf-8"))
+
+
+def _rule(entry: dict) -> str:
+    """What the table says about a term, for a failure message: its rendering, or each sense and where it goes."""
+    if "sv" not in entry:
+        return entry["why"]
+    if "en" in entry:
+        return f"{entry['sv']} is “{entry['en']}”"
+    return f"{entry['sv']}: " + "; ".join(f"“{sense['en']}” {' '.join(sense['where'].split())}" for sense in entry["senses"])
+
+
 FORBIDDEN = [
-    (re.compile(pattern, re.I), f"{entry['sv']} is “{entry.get('en') or ' / '.join(s['en'] for s in entry['senses'])}”" if "sv" in entry else entry["why"])
+    (re.compile(pattern, re.I), _rule(entry))
     for entry in [*TERMS["terms"], *TERMS["slips"]]
     for pattern in entry.get("forbidden", [])
 ]
