@@ -22,6 +22,7 @@ from macros.data_files import load_checked, merged_with_local
 from macros.branding import has_organisation, organisation_html
 from macros.errors import CourseDataError
 from macros.local_folder import LocalFolder, display_path
+from macros.ui_strings import fill
 from macros.yaml_source import read_yaml
 
 DATA = "data/accessibility.yml"
@@ -49,7 +50,7 @@ TEXT = {
         "assessed": "Senaste bedömningen gjordes {date}.",
         "updated": "Redogörelsen uppdaterades senast {date}.",
         "feedback_heading": "Om du upptäcker brister",
-        "feedback": "Hör av dig till oss om du inte kan använda något på webbplatsen, eller om du hittar brister som inte står här. Skriv till {contact}. Vi svarar inom {days} arbetsdagar.",
+        "feedback": "Hör av dig till oss om du inte kan använda något på webbplatsen, eller om du hittar brister som inte står här. Skriv till {contact}. Vi svarar inom {days, plural, one {# arbetsdag} other {# arbetsdagar}}.",
         "feedback_missing": "Här ska den organisation som publicerar kursen ange vart du skriver om du inte kan använda något på webbplatsen, eller om du hittar brister som inte står här. Den ska också ange inom hur lång tid den svarar.",
         "digg_heading": "Tillsyn",
         "digg": "Myndigheten för digital förvaltning (DIGG) har ansvaret för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du",
@@ -70,7 +71,7 @@ TEXT = {
         "assessed": "The latest assessment was made on {date}.",
         "updated": "This statement was last updated on {date}.",
         "feedback_heading": "If you find a problem",
-        "feedback": "Contact us if you cannot use something on the site, or if you find a shortcoming not listed here. Write to {contact}. We answer within {days} working days.",
+        "feedback": "Contact us if you cannot use something on the site, or if you find a shortcoming not listed here. Write to {contact}. We answer within {days, plural, one {# working day} other {# working days}}.",
         "feedback_missing": "This is where the organisation that publishes the course gives the address to write to if you cannot use something on the site, or if you find a shortcoming not listed here, and how soon it answers.",
         "digg_heading": "Enforcement",
         "digg": "The Agency for Digital Government (DIGG) supervises the Act on accessibility to digital public services. If you are not satisfied with how we handle your report, you can",
@@ -172,7 +173,8 @@ def statement_html(data: dict, extra: dict, lang: str) -> str:
     if _given(extra, "accessibility_contact"):
         contact = escape(str(extra["accessibility_contact"]).strip())
         contact_link = f'<a href="mailto:{contact}">{contact}</a>' if "@" in contact else contact
-        feedback = t["feedback"].format(contact=contact_link, days=_number(extra[WITH_CONTACT], lang))
+        days = extra[WITH_CONTACT]
+        feedback = fill(t["feedback"], {"contact": contact_link, "days": int(days)}, shown={"days": _number(days, lang)})
     else:
         feedback = escape(t["feedback_missing"])
     return f"""<p>{owner} {escape(t['intro'])}</p>

@@ -13,13 +13,19 @@ hover and on focus.
   headwords, where a second interactive element or a tooltip is out of place;
 - the remaining `<abbr>` get `tabindex="0"`, so keyboard users can focus the
   term and see the same tooltip.
+
+`WholeTermAbbrTreeprocessor` takes the place of the `abbr` extension's own
+matcher, so a term split across two source lines ("system leadership⏎group")
+is still the whole term, with its own tooltip, not the shorter term inside it.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
+from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from macros.glossary import Glossary, abbreviation_markdown
@@ -43,6 +49,34 @@ def add_definitions(markdown: str, src_uri: str, lang: str, glossary: Glossary) 
     if page_key(src_uri) in PAGES_WITHOUT_TOOLTIPS:
         return markdown
     return abbreviation_markdown(glossary, lang) + "\n\n" + markdown
+
+
+def _spaced(term: str) -> str:
+    """A term as a pattern whose spaces also match a line break (or several spaces)."""
+    return r"\s+".join(re.escape(word) for word in term.split())
+
+
+class _AnySpacing(dict):
+    """The abbreviations, looked up by a match whose spaces may be line breaks."""
+
+    def __getitem__(self, text: str) -> str:
+        return super().__getitem__(" ".join(text.split()))
+
+
+class WholeTermAbbrTreeprocessor(AbbrTreeprocessor):
+    """The `abbr` extension's matcher, with the spaces inside a term matching any white space."""
+
+    def __init__(self, md: Markdown, abbrs: dict) -> None:
+        super().__init__(md, abbrs)
+        self.source = abbrs  # filled anew for each page by the extension's block processor
+
+    def run(self, root: etree.Element) -> None:
+        if not self.source:
+            return
+        terms = sorted(self.source, key=len, reverse=True)
+        self.abbrs = _AnySpacing({" ".join(term.split()): title for term, title in self.source.items()})
+        self.RE = re.compile(r"\b(?:" + "|".join(_spaced(term) for term in terms) + r")\b")
+        self.iter_element(root)
 
 
 class FirstUseTreeprocessor(Treeprocessor):
@@ -78,6 +112,9 @@ def _unwrap(parent: etree.Element, child: etree.Element) -> None:
 
 class FirstUseExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
+        # The abbr extension is listed before this one (mkdocs.yml), so its matcher is there to replace.
+        if "abbr" in md.treeprocessors:
+            md.treeprocessors.register(WholeTermAbbrTreeprocessor(md, md.treeprocessors["abbr"].abbrs), "abbr", 7)
         # abbr runs at 7 and toc at 5: trim in between, before headings are read for the table of contents.
         md.treeprocessors.register(FirstUseTreeprocessor(md), "course_first_use_abbr", 6)
 

@@ -31,17 +31,41 @@ def _as_table(data: object) -> dict[str, str]:
     return table
 
 
+# "{count, plural, one {# answer} other {# answers}}": a number's forms by plural category, "#" the number.
+PLURAL = re.compile(r"\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}")
+PLURAL_FORM = re.compile(r"(\w+) \{([^{}]*)\}")
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def plural_category(n: object) -> str:
+    """Swedish and English have two cardinal forms: "one" for exactly 1, "other" for the rest (as Intl.PluralRules)."""
+    return "one" if isinstance(n, int) and not isinstance(n, bool) and n == 1 else "other"
+
+
+def fill(text: str, values: dict, shown: dict | None = None) -> str:
+    """`text` with its plural choices made and its {placeholders} filled, each in one pass.
+
+    `shown` may give the text for a number ("one" for 1); the form is still chosen by the number.
+    """
+    shown = shown or {}
+
+    def plural(match: re.Match) -> str:
+        name, forms = match.group(1), dict(PLURAL_FORM.findall(match.group(2)))
+        if name not in values:
+            return match.group(0)
+        form = forms.get(plural_category(values[name]), forms.get("other", ""))
+        return form.replace("#", str(shown.get(name, values[name])))
+
+    text = PLURAL.sub(plural, text)
+    return PLACEHOLDER.sub(lambda m: str(shown.get(m.group(1), values[m.group(1)])) if m.group(1) in values else m.group(0), text)
+
+
 def ui_text(ui: dict[str, str], key: str, **values) -> str:
-    """A string with its {placeholders} filled; a key with plural forms (key.one, key.other) is chosen by `count`.
+    """A string with its {placeholders} filled and its plural forms chosen by their numbers.
 
     The same rule as Course.t in overrides/assets/javascripts/course.js.
     """
-    if key not in ui and f"{key}.other" in ui and "count" in values:
-        key = f"{key}.one" if values["count"] == 1 and f"{key}.one" in ui else f"{key}.other"
-    text = ui[key]
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", str(value))
-    return text
+    return fill(ui[key], values)
 
 
 def strings_for(lang: str) -> dict[str, str]:

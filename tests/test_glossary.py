@@ -248,3 +248,20 @@ def test_tooltip_stays_inside_a_phone_screen(browser, server, site_dir, pages):
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
     finally:
         context.close()
+
+
+def test_a_term_split_across_two_source_lines_gets_its_own_tooltip():
+    """ "system leadership⏎group" is the group, not system leadership followed by a word (issue 25)."""
+    import markdown
+
+    from macros.tooltips import FirstUseExtension
+
+    source = (
+        "*[system leadership]: The way of leading\n\n*[system leadership group]: The group\n\n"
+        "What your system leadership\n  group needs, and what system leadership is."
+    )
+    html = markdown.markdown(source, extensions=["abbr", FirstUseExtension()])
+    assert re.findall(r'<abbr tabindex="0" title="([^"]+)">(.*?)</abbr>', html, re.S) == [
+        ("The group", "system leadership\n  group"),
+        ("The way of leading", "system leadership"),
+    ], html

@@ -32,7 +32,7 @@ def test_local_pages_are_built_in_both_editions(local_site):
     for path in ("lokalt/var-fardplan/", "lokalt/kontakter/", "en/lokalt/var-fardplan/", "en/lokalt/kontakter/"):
         assert (local_site / path / "index.html").exists(), path
     assert "Vår färdplan för Nära vård" in html(local_site, "lokalt/var-fardplan/")
-    assert "Our road map for Nära vård" in html(local_site, "en/lokalt/var-fardplan/")
+    assert "Our roadmap for Nära vård" in html(local_site, "en/lokalt/var-fardplan/")
 
 
 def test_a_page_written_in_swedish_only_is_shown_in_swedish_in_english_marked_and_explained(local_site):
@@ -94,7 +94,7 @@ def test_the_time_plan_counts_the_local_step_s_minutes(local_site, site_dir):
 
     core, local = minutes(site_dir), minutes(local_site)
     assert core.keys() == local.keys()
-    # Meeting 1 grows by the road map page's two questions of 10 minutes (attach: meeting: 1),
+    # Meeting 1 grows by the roadmap page's two questions of 10 minutes (attach: meeting: 1),
     # and the meeting with module 4's last step by lokal-avtal-fungerar's 15 minutes.
     assert {m: local[m] - core[m] for m in core if local[m] != core[m]} == {"1": 20, "4": 15}
     guide = html(local_site, "handledning/")
@@ -130,7 +130,7 @@ def test_the_accessibility_statement_has_the_folder_s_parts_after_the_course_s(l
 
 def test_a_local_page_s_self_assessment_reaches_its_page_the_notes_page_and_the_group_page(local_site):
     slug = "lokal-var-fardplan"
-    for prefix, title in (("", "Vår färdplan"), ("en/", "Our road map")):
+    for prefix, title in (("", "Vår färdplan"), ("en/", "Our roadmap")):
         assert f'data-assessment="{slug}"' in html(local_site, prefix + LOCAL_PAGE)
         notes = html(local_site, prefix + "anteckningar/")
         section = notes[notes.index(f'data-assessment="{slug}"') :]

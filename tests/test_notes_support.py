@@ -97,7 +97,7 @@ def course_id(page) -> str:
 
 
 def ui(page, key: str, **values) -> str:
-    """The page's interface string, as its scripts show it: placeholders filled, the plural form chosen by `count`."""
+    """The page's interface string, as its scripts show it: placeholders filled, each number's plural form chosen."""
     text = page.evaluate("([key, values]) => Course.t(key, values)", [key, values])
     assert text != key, f"interface string {key} is missing"
     return text

@@ -6,6 +6,7 @@ way; the loader must name the file, the id and the problem.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -227,3 +228,88 @@ def test_facilitation_notes_are_validated(tmp_path):
     assert "prov: missing translation 'en' in 'facilitation.how' (found: sv; expected: sv, en)" in missing
     empty = write_with_facilitation(tmp_path / "c", "    facilitation: {}\n")
     assert "prov: 'facilitation' must be a mapping with purpose and/or how" in empty
+
+
+# A question stands on its own (issue 25): cards, meeting mode, the templates and the notes page show
+# each question alone, so its first sentence may not lean on the question before it. Caught: an
+# opening that continues ("And what…", "Och vad…", "Det…"), a wh-question whose subject is a bare
+# pronoun ("Which problems should it solve…?") and a first sentence that ends on one ("…experience it?").
+# A later sentence in the same question may point back to the first.
+LEANS_ON_BEFORE = {
+    "en": (
+        r"^(?:And|But|Also|So|Then|It|Its|They|Their|Them|This|That|These|Those|He|She|Both|Each)\b",
+        r"^(?:Which|What|How|Where|Who|Why|When)\b[^?]*?\b(?:should|could|can|will|would|does|do|is|are|did|has|have|must|may)\s+(?:it|they|this|that|these|those)\b",
+        r"\b(?:it|them|this|that|these|those)\?$",
+    ),
+    "sv": (
+        r"^(?:Och|Men|Även|Också|Så|Då|Det|Den|De|Dem|Dess|Deras|Dessa|Detta|Denna|Hen|Båda)\b",
+        r"^(?:Vilka|Vilken|Vilket|Vad|Hur|Var|Vem|Vilka|Varför|När)\b[^?]*?\b(?:ska|skulle|kan|kunde|bör|kommer|gör|är|har|måste)\s+(?:den|det|de|dessa|detta|denna)\b",
+        r"\b(?:den|det|dem|dessa|detta)\?$",
+    ),
+}
+# Reviewed: the pronoun points forward, inside the same sentence ("What does it mean for you to put…").
+STANDS_ALONE = {
+    ("steg-2a-helheten", "en"): "“it” is the “to put the whole before the parts” that follows",
+    ("steg-2a-helheten", "sv"): "“det” is the “att sätta helheten före delarna” that follows",
+    ("modul-2-lage-ratt-tid", "en"): "“It is easy … to get”: “it” is what follows",
+    ("modul-2-lage-ratt-tid", "sv"): "“Det är enkelt … att få”: “det” is what follows",
+    ("steg-3-pa-lang-sikt", "sv"): "“Vilka är de viktigaste stegen”: “de” is the article of “stegen”",
+}
+
+
+def first_sentence(text: str) -> str:
+    return re.split(r"(?<=[?.!])\s+", text.strip(), maxsplit=1)[0]
+
+
+def leaning_questions(texts: dict[str, dict[str, str]]) -> list[str]:
+    found = []
+    for qid, text in texts.items():
+        for lang, patterns in LEANS_ON_BEFORE.items():
+            first = first_sentence(text[lang])
+            if (qid, lang) not in STANDS_ALONE and any(re.search(p, first) for p in patterns):
+                found.append(f"{qid} ({lang}): {first}")
+    return found
+
+
+def all_question_texts() -> dict[str, dict[str, str]]:
+    """Every question and self-assessment statement, by id: {sv, en}."""
+    found = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "id" in node and isinstance(node.get("text"), dict):
+                found[node["id"]] = node["text"]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted(DATA.glob("[0-9]-*.yml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_every_question_stands_on_its_own():
+    texts = all_question_texts()
+    assert len(texts) > 50 and {"steg-2a-problem", "modul-1-lage-varfor"} <= set(texts)
+    assert leaning_questions(texts) == []
+    assert set(STANDS_ALONE) <= {(qid, lang) for qid in texts for lang in LANGUAGES}, "an allowed question is gone"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which problems should it solve for residents and for staff?",
+        "Which opportunities could it make the most of?",
+        "And what do you know about how your staff experience it?",
+        "Och vad vet ni om det?",
+        "Vilka problem ska den lösa för invånarna?",
+        "Vad vet ni om hur medarbetarna upplever det?",
+    ],
+)
+def test_a_question_that_leans_on_the_one_before_is_caught(text):
+    """The questions of module 4 before issue 25, and their like in Swedish."""
+    lang = "sv" if re.search(r"\b(?:vad|vilka|ni|den)\b", text, re.I) else "en"
+    other = "en" if lang == "sv" else "sv"
+    assert leaning_questions({"q": {lang: text, other: "Vad vet ni?" if other == "sv" else "What do you know?"}}) == [f"q ({lang}): {text}"]

@@ -59,6 +59,8 @@ def test_interface_strings_are_spelled_correctly():
     """The strings the scripts show (notes, meeting mode, messages) appear on a page only when used."""
     import yaml
 
+    from macros.ui_strings import PLURAL, PLURAL_FORM
+
     problems = {}
     for lang in DICTIONARIES:
         strings = yaml.safe_load((ROOT / "data" / "ui" / f"{lang}.yml").read_text(encoding="utf-8"))
@@ -66,7 +68,9 @@ def test_interface_strings_are_spelled_correctly():
         for key, value in strings.items():
             if key.endswith(".locale") or not isinstance(value, str):
                 continue  # a language tag such as sv-SE, not text
-            text = re.sub(r"\{\w+\}", " ", value)  # placeholders
+            # a number's forms, each spelled: "{count, plural, one {# answer} other {# answers}}"
+            text = PLURAL.sub(lambda m: " ".join(f for _, f in PLURAL_FORM.findall(m.group(2))).replace("#", " "), value)
+            text = re.sub(r"\{\w+\}", " ", text)  # placeholders
             text = re.sub(r"(?<!\w)\.[a-z]+(?:-\w+)?", " ", text)  # file types: .json, .json-fil
             text = re.sub(r"\bEsc\b", " ", text)  # a key's name: <kbd> on pages, which the page check skips
             texts[f"{lang}: {key}"] = text
@@ -80,13 +84,14 @@ def test_interface_strings_are_spelled_correctly():
 
 
 def test_term_table_is_spelled_correctly():
-    """data/terms.yml: each Swedish term in sv_SE and its one English rendering in en_GB."""
+    """data/terms.yml: each Swedish term in sv_SE and its English rendering, or each sense's, in en_GB."""
     import yaml
 
     terms = yaml.safe_load((ROOT / "data" / "terms.yml").read_text(encoding="utf-8"))["terms"]
     problems = {}
     for entry in terms:
-        for lang in DICTIONARIES:
-            if unknown := misspelled(entry[lang], lang):
+        english = [entry["en"]] if "en" in entry else [sense["en"] for sense in entry["senses"]]
+        for lang, text in (("sv", entry["sv"]), ("en", "\n".join(english))):
+            if unknown := misspelled(text, lang):
                 problems[f"{entry['sv']} [{lang}]"] = sorted(unknown)
     assert problems == {}

@@ -42,6 +42,10 @@ STRING_KEYS = (
     "decimal_separator",
     "file_prefix",
     "whole_course_file",
+    "file_word_modul",
+    "file_word_steg",
+    "file_word_avslutning",
+    "file_word_lokal",
     "notes_title",
     "whole_course",
     "generated_note",
@@ -68,7 +72,7 @@ STRING_PLACEHOLDERS = {
     "size_bytes": {"size"},
     "size_kb": {"size"},
 }
-FILE_NAME_STRINGS = ("file_prefix", "whole_course_file")
+FILE_NAME_STRINGS = ("file_prefix", "whole_course_file", "file_word_modul", "file_word_steg", "file_word_avslutning", "file_word_lokal")
 
 
 # Loading

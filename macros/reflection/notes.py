@@ -60,10 +60,17 @@ class Template:
 # Layout
 
 
+def file_stem(course: Course, step_id: str, lang: str) -> str:
+    """A step's part of a file name, in `lang`: its id with the first word translated ("modul-1" -> "module-1")."""
+    first, dash, rest = step_id.partition("-")
+    key = f"file_word_{first}"
+    return course.t(key, lang) + dash + rest if key in course.strings else step_id
+
+
 def templates(course: Course, lang: str) -> list[Template]:
     """Every template of one language, in course order, the whole course last."""
     prefix = course.t("file_prefix", lang)
-    found = [Template(step.id, step.title[lang], f"{prefix}-{step.id}") for step in course.steps]
+    found = [Template(step.id, step.title[lang], f"{prefix}-{file_stem(course, step.id, lang)}") for step in course.steps]
     whole = course.t("whole_course_file", lang)
     found.append(Template("", course.t("whole_course", lang), f"{prefix}-{whole}"))
     return found

@@ -41,8 +41,10 @@
  * Shared helpers for the course's scripts, on window.Course:
  *   Course.config        {courseId, lang, ui} from the page's #course-config JSON
  *   Course.t(key, values) an interface string in the page's language (data/ui/*.yml),
- *                        with "{name}" placeholders filled from `values`; a key with
- *                        plural forms (key.one, key.other) is chosen by values.count
+ *                        with "{name}" placeholders filled from `values`, and a number's
+ *                        singular or plural form chosen where the string says
+ *                        "{name, plural, one {# answer} other {# answers}}" ("#" is the number;
+ *                        the form by Intl.PluralRules of the page's language)
  *                        (the same rule as ui_text in macros/ui_strings.py)
  *   Course.el(tag, attrs, text)  a new element; `text` is set as text, never as HTML
  *   Course.download(blob, name)  save `blob` as the file `name` (the notes' exports, the group file)
@@ -71,21 +73,41 @@
     }
   }
   var loading = {};
+  var own = function (object, name) {
+    return Object.prototype.hasOwnProperty.call(object, name);
+  };
+  // "{count, plural, one {# answer} other {# answers}}": a number's forms, by plural category.
+  var PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g;
+  var PLURAL_FORM = /(\w+) \{([^{}]*)\}/g;
+  var pluralRules = null;
+  try {
+    pluralRules = new Intl.PluralRules(config.lang || "en");
+  } catch (e) {
+    /* no Intl: English and Swedish have the same two forms */
+  }
+  var pluralCategory = function (n) {
+    if (typeof n !== "number") return "other";
+    return pluralRules ? pluralRules.select(n) : n === 1 ? "one" : "other";
+  };
   window.Course = {
     config: config,
     framed: window.top !== window.self,
     t: function (key, values) {
-      var has = function (k) {
-        return Object.prototype.hasOwnProperty.call(config.ui, k);
-      };
-      if (!has(key) && values && typeof values.count === "number" && has(key + ".other")) {
-        key = values.count === 1 && has(key + ".one") ? key + ".one" : key + ".other";
-      }
-      var text = has(key) ? config.ui[key] : key;
-      Object.keys(values || {}).forEach(function (name) {
-        text = text.split("{" + name + "}").join(String(values[name]));
+      var text = own(config.ui, key) ? config.ui[key] : key;
+      values = values || {};
+      // One pass each, so a value (a file name, say) is never read as a placeholder.
+      text = text.replace(PLURAL, function (whole, name, forms) {
+        if (!own(values, name)) return whole;
+        var form = {};
+        forms.replace(PLURAL_FORM, function (_, category, words) {
+          form[category] = words;
+        });
+        var category = pluralCategory(values[name]);
+        return (own(form, category) ? form[category] : form.other || "").split("#").join(String(values[name]));
       });
-      return text;
+      return text.replace(/\{(\w+)\}/g, function (whole, name) {
+        return own(values, name) ? String(values[name]) : whole;
+      });
     },
     el: function (tag, attrs, text) {
       var node = document.createElement(tag);

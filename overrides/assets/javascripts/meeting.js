@@ -30,9 +30,7 @@
   // Helper functions
 
   function format(key, values) {
-    return t(key).replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
-    });
+    return t(key, values);
   }
 
   function make(tag, className, text) {

@@ -168,7 +168,8 @@
             return;
           }
           var day = file.saved.slice(0, 10);
-          var fileName = t("assessment.group.file") + "-" + slug + "-" + day + ".json";
+          var part = definition && definition.number ? t("assessment.group.file_module", { number: definition.number }) : slug;
+          var fileName = t("assessment.group.file") + "-" + part + "-" + day + ".json";
           course.download(new Blob([JSON.stringify(file, null, 1)], { type: "application/json" }), fileName);
           message.textContent = t("assessment.group.done", { file: fileName, ratings: ratings, answers: answers });
         })
