@@ -9,8 +9,10 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: serve build offline scorm test install system-deps node-deps clean lock local-new
 
+# Another address when 8000 is taken: make serve SERVE_ADDR=127.0.0.1:8001
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr $(SERVE_ADDR)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
