@@ -59,6 +59,7 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM HUP
 
 in_root() {  # in_root COMMAND...: a login-like environment in the root, as root
   chroot "$ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
