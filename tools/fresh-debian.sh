@@ -61,10 +61,14 @@ cleanup() {
 trap cleanup EXIT
 trap "exit 130" INT TERM HUP
 
+# A machine behind a proxy that inspects TLS trusts its certificate authority
+# through /usr/local/share/ca-certificates; the root gets the same ones (none
+# on most machines), and pip and Node.js are told to use the system's list.
+CA_ENV=()
 in_root() {  # in_root COMMAND...: a login-like environment in the root, as root
   chroot "$ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    nice -n "$NICE" "$@"
+    "${CA_ENV[@]}" nice -n "$NICE" "$@"
 }
 
 seconds_since() { echo $(( $(date +%s) - $1 )); }
@@ -97,10 +101,16 @@ mount -t proc proc "$ROOT/proc"
 mount --rbind /sys "$ROOT/sys" && mount --make-rslave "$ROOT/sys"
 mount --rbind /dev "$ROOT/dev" && mount --make-rslave "$ROOT/dev"   # with /dev/pts and /dev/shm (Chromium)
 log "$(in_root python3 --version), $(in_root git --version), $(in_root make --version | head -1)"
+if compgen -G "/usr/local/share/ca-certificates/*.crt" > /dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$ROOT/usr/local/share/ca-certificates/"
+  in_root update-ca-certificates > /dev/null 2>&1
+  CA_ENV=(PIP_CERT=/etc/ssl/certs/ca-certificates.crt NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt)
+  log "this machine's local certificate authorities copied into the root: $(cd /usr/local/share/ca-certificates && echo *.crt)"
+fi
 
 # 2. The clone, as a new user makes it (from a bundle of the committed HEAD).
 git -C "$REPO" bundle create "$ROOT/tmp/course.bundle" HEAD > /dev/null 2>&1
-in_root git clone --quiet /tmp/course.bundle /root/course
+in_root git -c init.defaultBranch=main -c advice.detachedHead=false clone --quiet /tmp/course.bundle /root/course
 in_root git -C /root/course log --oneline -1 | sed 's/^/clone at /' | tee -a "$OUT/summary.txt"
 
 # 3. make serve: the first answer on 127.0.0.1, then stop it.
@@ -115,7 +125,7 @@ fi
 start=$(date +%s)
 setsid chroot "$ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-  nice -n "$NICE" bash -c "cd /root/course && exec make serve $SERVE_ARGS" > "$OUT/make-serve.log" 2>&1 &
+  "${CA_ENV[@]}" nice -n "$NICE" bash -c "cd /root/course && exec make serve $SERVE_ARGS" > "$OUT/make-serve.log" 2>&1 &
 serve_pid=$!
 status=""
 while [ "$(seconds_since "$start")" -lt "$SERVE_WAIT" ] && kill -0 "$serve_pid" 2>/dev/null; do
