@@ -154,7 +154,7 @@ else
 fi
 
 # 4. The workflow's run: steps for this Debian version, the first being make test.
-in_root /root/course/.venv/bin/python /root/course/tools/workflow_steps.py --image "$IMAGE" | sed 's/^/workflow step: /' | tee -a "$OUT/summary.txt"
+{ in_root /root/course/.venv/bin/python /root/course/tools/workflow_steps.py --image "$IMAGE" || true; } | sed 's/^/workflow step: /' | tee -a "$OUT/summary.txt"
 start=$(date +%s)
 set +e
 in_root bash -c "cd /root/course && .venv/bin/python tools/workflow_steps.py --image $IMAGE --run" > "$OUT/workflow.log" 2>&1
