@@ -58,11 +58,12 @@ $(STAMP): requirements.lock
 # may download a browser of its own), hunspell dictionaries, Java for
 # the Nu HTML Checker, xmllint for the SCORM manifest's schemas, and the
 # web servers the hosting guide's configurations are tested on
-# (tests/test_hosting.py). Node.js and npm come from Debian too, unless the
-# machine has an npm already (NodeSource's nodejs, for one, provides npm and
-# conflicts with Debian's npm package).
+# (tests/test_hosting.py); libatomic1 for the Node.js inside Playwright
+# (Debian 13's chromium brings it, Debian 12's does not). Node.js and npm
+# come from Debian too, unless the machine has an npm already (NodeSource's
+# nodejs, for one, provides npm and conflicts with Debian's npm package).
 NODE_PACKAGES := $(if $(shell command -v npm),,nodejs npm)
-DEBIAN_PACKAGES := chromium hunspell hunspell-sv hunspell-en-gb default-jre-headless libxml2-utils nginx-light apache2 caddy $(NODE_PACKAGES)
+DEBIAN_PACKAGES := chromium hunspell hunspell-sv hunspell-en-gb default-jre-headless libxml2-utils nginx-light apache2 caddy libatomic1 $(NODE_PACKAGES)
 system-deps:
 	@bash tools/ensure-debian-packages.sh $(DEBIAN_PACKAGES)
 
