@@ -9,8 +9,10 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: serve build offline scorm test install system-deps node-deps clean lock local-new
 
+# Another address when 8000 is taken: make serve SERVE_ADDR=127.0.0.1:8001
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr $(SERVE_ADDR)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
@@ -56,16 +58,22 @@ $(STAMP): requirements.lock
 # may download a browser of its own), hunspell dictionaries, Java for
 # the Nu HTML Checker, xmllint for the SCORM manifest's schemas, and the
 # web servers the hosting guide's configurations are tested on
-# (tests/test_hosting.py).
-DEBIAN_PACKAGES := chromium hunspell hunspell-sv hunspell-en-gb default-jre-headless libxml2-utils nginx-light apache2 caddy
+# (tests/test_hosting.py); libatomic1 for the Node.js inside Playwright
+# (Debian 13's chromium brings it, Debian 12's does not). Node.js and npm
+# come from Debian too, unless the machine has an npm already (NodeSource's
+# nodejs, for one, provides npm and conflicts with Debian's npm package).
+NODE_PACKAGES := $(if $(shell command -v npm),,nodejs npm)
+DEBIAN_PACKAGES := chromium hunspell hunspell-sv hunspell-en-gb default-jre-headless libxml2-utils nginx-light apache2 caddy libatomic1 $(NODE_PACKAGES)
 system-deps:
 	@bash tools/ensure-debian-packages.sh $(DEBIAN_PACKAGES)
 
 # Node tools for tests and benchmarks, exactly as package-lock.json pins them.
 # Install scripts are skipped: vnu-jar's would download a Java runtime,
-# and Debian's default-jre-headless provides one.
+# and Debian's default-jre-headless provides one. Debian's npm (9.2.0 in
+# Debian 12 and 13) installs this lock: tests/test_npm_lock.py.
 node-deps: node_modules/.package-lock.json
 node_modules/.package-lock.json: package-lock.json
+	@bash tools/ensure-debian-packages.sh $(NODE_PACKAGES)
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -67,3 +67,34 @@ def test_the_check_sees_a_changed_pin(monkeypatch):
     changed = {**original, "mkdocs": "0.0.1"}
     lock = locked()
     assert [n for n, v in changed.items() if lock.get(n, (None,))[0] != v] == ["mkdocs"]
+
+
+# The Pythons of the systems the README names: Debian 12's python3 and Debian 13's.
+DEBIAN_PYTHONS = {"Debian 12": "3.11.2", "Debian 13": "3.13.5"}
+
+
+def test_every_locked_package_admits_debians_pythons():
+    """A package that asks for a newer Python than Debian's stops `make serve` there
+    (pymdown-extensions 13 and soupsieve 3.0.2 and later ask for 3.11.5). Read from
+    the packages `make` installed from the lock, so no registry is asked."""
+    from importlib.metadata import distribution
+
+    from packaging.specifiers import SpecifierSet
+    from packaging.version import Version
+
+    refused = {}
+    for name, (version, _) in locked().items():
+        metadata = distribution(name).metadata
+        assert metadata["Version"] == version, f"{name} {metadata['Version']} is installed, the lock has {version}: run make"
+        wanted = SpecifierSet(metadata.get("Requires-Python") or "")
+        for system, python in DEBIAN_PYTHONS.items():
+            if not wanted.contains(Version(python)):
+                refused[f"{name} {version}"] = f"Requires-Python {wanted}, {system} has {python}"
+    assert refused == {}
+
+
+def test_pyproject_admits_debians_pythons():
+    from packaging.specifiers import SpecifierSet
+
+    wanted = SpecifierSet(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"])
+    assert all(wanted.contains(python) for python in DEBIAN_PYTHONS.values())
