@@ -152,7 +152,15 @@ def test_a_tab_never_writes_back_a_stale_copy(browser, server):
             # Tab two's page stops hearing about changes, as a busy or sleeping tab may.
             two.evaluate("() => window.addEventListener('storage', e => e.stopImmediatePropagation(), true)")
             for n, qid in enumerate(ids[:4]):
-                write(one if n % 2 == 0 else two, field(one if n % 2 == 0 else two, qid), f"svar {n}")
+                tab = one if n % 2 == 0 else two
+                # Chromium passes localStorage between tabs' processes a moment later; a person
+                # is never that quick, so each tab's storage first holds the answers before.
+                earlier = {q: f"svar {m}" for m, q in enumerate(ids[:n])}
+                tab.wait_for_function(
+                    "earlier => Object.entries(earlier).every(([q, t]) => (CourseNotes.read().answers[q] || {}).text === t)",
+                    arg=earlier,
+                )
+                write(tab, field(tab, qid), f"svar {n}")
             answers = snapshot(one)["answers"]
             assert {qid: answers[qid]["text"] for qid in ids[:4]} == {qid: f"svar {n}" for n, qid in enumerate(ids[:4])}
     finally:
