@@ -183,17 +183,31 @@
     return settings().shortcuts !== false;
   }
 
+  // Where a letter is text: a field one types in, search, or meeting mode's own view.
+  // A radio button or a checkbox is not (issue 26, F3): Material treats a radio as
+  // typing only for the arrow keys, so "n" on one left the page, setting or no setting.
+  var NOT_TYPED = /^(radio|checkbox|button|submit|reset|file|range|color|image)$/;
   function typingOrSearching(target) {
     var search = document.getElementById("__search");
-    return (search && search.checked) || !!(target && target.closest && target.closest("input, textarea, select, [contenteditable], dialog"));
+    if (search && search.checked) return true;
+    if (!target || !target.closest) return false;
+    if (target.closest("textarea, select, [contenteditable]:not([contenteditable='false']), dialog")) return true;
+    return target.tagName === "INPUT" && !NOT_TYPED.test(target.type);
+  }
+
+  function onFormControl(target) {
+    return !!(target && target.closest && target.closest("input, select, textarea"));
   }
 
   // Capturing on window runs before every other key listener, Material's included.
+  // Off means off whatever has focus; on, a form control never leaves the page on a
+  // stray letter (the control keeps its own keys: Space, arrows, Enter).
   window.addEventListener(
     "keydown",
     function (event) {
       if (event.ctrlKey || event.metaKey || event.altKey || String(event.key || "").length !== 1 || event.key === " ") return;
-      if (typingOrSearching(event.target) || shortcutsOn()) return;
+      if (typingOrSearching(event.target)) return;
+      if (shortcutsOn() && !onFormControl(event.target)) return;
       event.stopImmediatePropagation();
     },
     true
