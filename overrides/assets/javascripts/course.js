@@ -238,6 +238,172 @@
 })();
 
 /*
+ * Keyboard and screen-reader access to Material's header, drawer and search
+ * (issue 26, the audit of 2026-12-06). overrides/partials/header.html and
+ * palette.html make Material's <label> buttons focusable and named; this makes
+ * them work from the keyboard, and keeps focus somewhere visible after each action.
+ */
+(function () {
+  "use strict";
+  var drawer = document.getElementById("__drawer");
+  var search = document.getElementById("__search");
+  var NARROW_DRAWER = window.matchMedia("(max-width: 76.234375em)");
+  var NARROW_SEARCH = window.matchMedia("(max-width: 59.984375em)");
+
+  function press(event) {
+    return event.key === "Enter" || event.key === " " || event.key === "Spacebar";
+  }
+
+  // Enter or Space on a label made a button (the menu, search, the colour scheme).
+  // Capturing, so that Material's palette form, which switches on Enter, never sees it.
+  document.addEventListener("keydown", function (event) {
+    var label = event.target;
+    if (!press(event) || !label || label.tagName !== "LABEL" || label.getAttribute("role") !== "button") return;
+    event.preventDefault();
+    event.stopPropagation(); // Material's palette form would switch on Enter as well
+    label.click();
+  }, true);
+
+  // F12: after a switch the other scheme's button is the one shown; focus goes there.
+  var palette = document.querySelector('[data-md-component="palette"]');
+  if (palette) {
+    palette.addEventListener("change", function () {
+      if (!palette.contains(document.activeElement)) return;
+      window.requestAnimationFrame(function () {
+        var shown = palette.querySelector("label[role=button]:not([hidden])");
+        if (shown) shown.focus();
+      });
+    });
+  }
+
+  // F2: the menu button says whether the drawer is open, focus goes into the drawer
+  // when it opens and back to the button when Esc closes it. The closed drawer is
+  // hidden (course.css), so its links are no Tab stops.
+  var menu = document.querySelector('label.md-header__button[for="__drawer"]');
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  if (drawer && menu && sidebar) {
+    sidebar.id = sidebar.id || "course-drawer";
+    menu.setAttribute("aria-controls", sidebar.id);
+    var sync = function () {
+      menu.setAttribute("aria-expanded", String(drawer.checked));
+      // At once, not only after the slide out (course.css hides it then).
+      sidebar.inert = NARROW_DRAWER.matches && !drawer.checked;
+      if (drawer.checked && NARROW_DRAWER.matches && menu.contains(document.activeElement)) {
+        var first = sidebar.querySelector("a[href], button, label[tabindex], input:not([type=checkbox])");
+        // After the slide starts, so the browser does not scroll the drawer to show it.
+        window.setTimeout(function () {
+          if (first && drawer.checked) first.focus({ preventScroll: true });
+        }, 0);
+      }
+    };
+    drawer.addEventListener("change", sync);
+    if (NARROW_DRAWER.addEventListener) NARROW_DRAWER.addEventListener("change", sync);
+    sync();
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !drawer.checked || !NARROW_DRAWER.matches) return;
+      drawer.click();
+      menu.focus();
+    });
+  }
+
+  // F7, F15: Esc in search keeps focus on the search field where the field shows in
+  // the header, and on the search button where it does not (below 60em). The results
+  // box is no Tab stop: Material closes search on Tab, and the arrows reach results.
+  var query = document.querySelector('[data-md-component="search-query"]');
+  var searchButton = document.querySelector('label.md-header__button[for="__search"]');
+  var scrollwrap = document.querySelector(".md-search__scrollwrap");
+  // tabindex -1, not none: Chromium makes a scrolling box with no tabindex a Tab stop.
+  if (scrollwrap) scrollwrap.setAttribute("tabindex", "-1");
+  if (search && query) {
+    window.addEventListener(
+      "keydown",
+      function (event) {
+        if (event.key !== "Escape" || !search.checked) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+        var close = function () {
+          if (search.checked) search.click(); // as Material's own Esc does
+        };
+        if (NARROW_SEARCH.matches && searchButton) {
+          close();
+          searchButton.focus();
+        } else if (document.activeElement === query) {
+          close();
+        } else {
+          // From a result: Material opens search when the field gains focus (noticed 1 ms
+          // later), so the field takes focus first and search closes after that.
+          query.focus({ preventScroll: true });
+          window.setTimeout(close, 50);
+        }
+      },
+      true
+    );
+    // Focus kept on the closed field: typing opens search again.
+    query.addEventListener("input", function () {
+      if (!search.checked) search.click();
+    });
+    // Below 60em the field is off the screen until search opens: the button is the stop.
+    var placeField = function () {
+      if (NARROW_SEARCH.matches && !search.checked) query.setAttribute("tabindex", "-1");
+      else query.removeAttribute("tabindex");
+    };
+    search.addEventListener("change", placeField);
+    if (NARROW_SEARCH.addEventListener) NARROW_SEARCH.addEventListener("change", placeField);
+    placeField();
+  }
+
+  // F5, F6: each result link is named after its heading (Chromium gives a link around
+  // an <article> no name), and the result count is a polite status while search is open.
+  var list = document.querySelector(".md-search-result__list");
+  var meta = document.querySelector(".md-search-result__meta");
+  // Only while search is open: not "Skriv sökord" on every page, once the index is loaded.
+  if (meta && search) {
+    var live = function () {
+      if (search.checked) meta.setAttribute("role", "status");
+      else meta.removeAttribute("role");
+    };
+    search.addEventListener("change", live);
+    live();
+  }
+  if (list && window.MutationObserver) {
+    new MutationObserver(function () {
+      list.querySelectorAll("a.md-search-result__link:not([aria-label])").forEach(function (link) {
+        var heading = link.querySelector("h1, h2");
+        var text = (heading || link).textContent.replace(/\s+/g, " ").trim();
+        if (text) link.setAttribute("aria-label", text);
+      });
+    }).observe(list, { childList: true, subtree: true });
+  }
+
+  // F16: the language list opens from its button (aria-expanded), and Esc closes it
+  // without moving focus away from the list's button. Hover still opens it.
+  document.querySelectorAll(".md-select").forEach(function (select, n) {
+    var button = select.querySelector("button");
+    var inner = select.querySelector(".md-select__inner");
+    if (!button || !inner) return;
+    inner.id = inner.id || "course-select-" + n;
+    button.setAttribute("aria-controls", inner.id);
+    var set = function (open) {
+      select.setAttribute("data-course-select", open ? "open" : "closed");
+      button.setAttribute("aria-expanded", String(open));
+    };
+    set(false);
+    button.addEventListener("click", function () {
+      set(select.getAttribute("data-course-select") !== "open");
+    });
+    select.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || select.getAttribute("data-course-select") !== "open") return;
+      event.stopPropagation();
+      set(false);
+      button.focus();
+    });
+    select.addEventListener("focusout", function (event) {
+      if (!select.contains(event.relatedTarget)) set(false);
+    });
+  });
+})();
+
+/*
  * Wide tables scroll inside their own box on a phone (WCAG 1.4.10). A box
  * that scrolls must be reachable by keyboard (WCAG 2.1.1), so Material's
  * table wrappers get tabindex="0" while they overflow.
