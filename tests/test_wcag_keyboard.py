@@ -228,6 +228,7 @@ def test_the_language_list_opens_from_its_button_and_esc_closes_it(browser, serv
         page.keyboard.press("Tab")
         expect(english).to_be_focused()
         expect(english).to_be_visible()
+        assert focus_problem(page, focus_state(page)) is None  # more than a faint tint (F14)
         page.keyboard.press("Escape")
         expect(button).to_be_focused()
         expect(english).to_be_hidden()
@@ -380,6 +381,13 @@ def test_search_results_and_meeting_mode_changes_are_announced(browser, server):
         for key, said_key in (("t", "meeting.started"), ("t", "meeting.paused"), ("b", "meeting.blanked"), ("b", "meeting.unblanked")):
             page.keyboard.press(key)
             page.wait_for_function("t => window.__said.at(-1) === t", arg=ui(page, said_key))
+        # The position line is two words for a screen reader, not "tjänstelogikFråga" (F18),
+        # and the group page's link looks like the bar's buttons, underlined (F19).
+        where = page.locator(".meeting__where").text_content()
+        assert page.locator(".meeting__where-step").text_content() + " " + page.locator(".meeting__where-position").text_content() == where
+        link = page.locator(".meeting__group")
+        assert "underline" in link.evaluate("e => getComputedStyle(e).textDecorationLine")
+        assert link.evaluate("e => getComputedStyle(e).borderTopStyle") != "none"
         # The scribe's note, saved when the field is left (F20).
         note = page.locator(".meeting__note")
         expect(note).to_be_visible()
@@ -460,5 +468,43 @@ def test_text_spacing_cuts_nothing_off(browser, server, width):
             if found := page.evaluate(CUT_OFF):
                 cut[path] = found
         assert cut == {}
+    finally:
+        context.close()
+
+
+# Contrast in states axe does not see (1.4.3): "back to top" hovered, the search result count
+
+CONTRAST = """sel => {
+  const rgba = t => t.match(/[\\d.]+/g).map(Number);
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const e = document.querySelector(sel); let bg = [255, 255, 255];
+  const layers = []; for (let p = e; p; p = p.parentElement) { const c = rgba(getComputedStyle(p).backgroundColor);
+    if (c.length > 3 && c[3] === 0) continue; layers.push(c.length > 3 ? c : [...c, 1]); if (c.length < 4 || c[3] >= 1) break; }
+  for (const c of layers.reverse()) bg = bg.map((v, i) => v * (1 - c[3]) + c[i] * c[3]);
+  const fg = rgba(getComputedStyle(e).color); const a = fg.length > 3 ? fg[3] : 1;
+  const text = fg.slice(0, 3).map((v, i) => v * a + bg[i] * (1 - a));
+  const x = lum(text), y = lum(bg); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_back_to_top_hovered_and_the_result_count_have_text_contrast(browser, server, scheme):
+    context = browser.new_context(viewport={"width": 1366, "height": 700}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(server.url + MODULE, wait_until="load")
+        page.mouse.wheel(0, 3000)
+        page.wait_for_function("() => scrollY > 2000")
+        page.mouse.wheel(0, -200)
+        top = page.locator(".md-top")
+        expect(top).to_be_visible()
+        top.hover()
+        page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+        assert page.evaluate(CONTRAST, ".md-top") >= 4.5
+        page.locator(".md-search__input").focus()
+        page.keyboard.type("tjänstelogik")
+        expect(page.locator(".md-search-result__link").first).to_be_attached()
+        assert page.evaluate(CONTRAST, ".md-search-result__meta") >= 4.5
     finally:
         context.close()
