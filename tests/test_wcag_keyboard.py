@@ -208,6 +208,11 @@ def test_the_menu_button_opens_the_drawer_and_the_closed_drawer_has_no_tab_stop(
             in_drawer += 1
             assert state["inView"], state["what"]
         assert in_drawer >= 10
+        # Tab out of the drawer closes it; Esc closes it too, with focus back on the button.
+        expect(menu).to_have_attribute("aria-expanded", "false")
+        menu.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => !!document.activeElement.closest('.md-sidebar--primary')")
         page.keyboard.press("Escape")
         expect(menu).to_be_focused()
         expect(menu).to_have_attribute("aria-expanded", "false")

@@ -304,6 +304,11 @@
       drawer.click();
       menu.focus();
     });
+    // Tab out of the open drawer closes it: what focus goes to is not under the overlay.
+    sidebar.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (drawer.checked && NARROW_DRAWER.matches && next && !sidebar.contains(next) && next !== menu) drawer.click();
+    });
   }
 
   // F7, F15: Esc in search keeps focus on the search field where the field shows in
