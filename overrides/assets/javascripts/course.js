@@ -313,12 +313,9 @@
 
   // F7, F15: Esc in search keeps focus on the search field where the field shows in
   // the header, and on the search button where it does not (below 60em). The results
-  // box is no Tab stop: Material closes search on Tab, and the arrows reach results.
+  // box is hidden while search is closed (course.css), so it is no Tab stop then.
   var query = document.querySelector('[data-md-component="search-query"]');
   var searchButton = document.querySelector('label.md-header__button[for="__search"]');
-  var scrollwrap = document.querySelector(".md-search__scrollwrap");
-  // tabindex -1, not none: Chromium makes a scrolling box with no tabindex a Tab stop.
-  if (scrollwrap) scrollwrap.setAttribute("tabindex", "-1");
   if (search && query) {
     window.addEventListener(
       "keydown",
