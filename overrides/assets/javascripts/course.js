@@ -250,6 +250,21 @@
   var NARROW_DRAWER = window.matchMedia("(max-width: 76.234375em)");
   var NARROW_SEARCH = window.matchMedia("(max-width: 59.984375em)");
 
+  // role="button" and the name here, not in the templates: the HTML standard allows
+  // neither on a label for a control, and without this script the labels work only by
+  // pointer anyway. Menu: "Meny"; search: the search field's own name; the colour
+  // scheme: its title, what pressing it does ("Byt till mörkt läge").
+  var queryField = document.querySelector('[data-md-component="search-query"]');
+  var names = {
+    __drawer: window.Course.t("header.menu"),
+    __search: queryField ? queryField.getAttribute("aria-label") : "",
+  };
+  document.querySelectorAll('label.md-header__button[for="__drawer"], label.md-header__button[for="__search"], [data-md-component="palette"] label').forEach(function (label) {
+    label.setAttribute("role", "button");
+    var name = names[label.htmlFor] || label.getAttribute("title");
+    if (name) label.setAttribute("aria-label", name);
+  });
+
   function press(event) {
     return event.key === "Enter" || event.key === " " || event.key === "Spacebar";
   }
