@@ -209,7 +209,7 @@ def test_a_swedish_string_outside_lang_sv_is_found_and_inside_it_is_not():
 
 def test_the_sources_give_the_swedish_strings_a_reader_would_see():
     found = {s.sv for s in swedish_interface_strings()}
-    assert {"Sök", "Välj språk", "Nästa", "Mötesläge", "Ditt svar", "Minnesanteckningar", "Mörkt läge", "Moduler"} <= found
+    assert {"Sök", "Välj språk", "Nästa", "Mötesläge", "Ditt svar", "Minnesanteckningar", "Byt till mörkt läge", "Moduler"} <= found
     assert "Markdown" not in found and "Word" not in found, "strings that read the same in English are left out"
 
 

@@ -205,17 +205,31 @@
     return settings().shortcuts !== false;
   }
 
+  // Where a letter is text: a field one types in, search, or meeting mode's own view.
+  // A radio button or a checkbox is not (issue 26, F3): Material treats a radio as
+  // typing only for the arrow keys, so "n" on one left the page, setting or no setting.
+  var NOT_TYPED = /^(radio|checkbox|button|submit|reset|file|range|color|image)$/;
   function typingOrSearching(target) {
     var search = document.getElementById("__search");
-    return (search && search.checked) || !!(target && target.closest && target.closest("input, textarea, select, [contenteditable], dialog"));
+    if (search && search.checked) return true;
+    if (!target || !target.closest) return false;
+    if (target.closest("textarea, select, [contenteditable]:not([contenteditable='false']), dialog")) return true;
+    return target.tagName === "INPUT" && !NOT_TYPED.test(target.type);
+  }
+
+  function onFormControl(target) {
+    return !!(target && target.closest && target.closest("input, select, textarea"));
   }
 
   // Capturing on window runs before every other key listener, Material's included.
+  // Off means off whatever has focus; on, a form control never leaves the page on a
+  // stray letter (the control keeps its own keys: Space, arrows, Enter).
   window.addEventListener(
     "keydown",
     function (event) {
       if (event.ctrlKey || event.metaKey || event.altKey || String(event.key || "").length !== 1 || event.key === " ") return;
-      if (typingOrSearching(event.target) || shortcutsOn()) return;
+      if (typingOrSearching(event.target)) return;
+      if (shortcutsOn() && !onFormControl(event.target)) return;
       event.stopImmediatePropagation();
     },
     true
@@ -243,6 +257,189 @@
   line.appendChild(course.el("label", { for: "course-shortcuts" }, course.t("shortcuts.label")));
   slot.appendChild(line);
   slot.appendChild(status);
+})();
+
+/*
+ * Keyboard and screen-reader access to Material's header, drawer and search
+ * (issue 26, the audit of 2026-12-06). overrides/partials/header.html and
+ * palette.html make Material's <label> buttons focusable and named; this makes
+ * them work from the keyboard, and keeps focus somewhere visible after each action.
+ */
+(function () {
+  "use strict";
+  var drawer = document.getElementById("__drawer");
+  var search = document.getElementById("__search");
+  var NARROW_DRAWER = window.matchMedia("(max-width: 76.234375em)");
+  var NARROW_SEARCH = window.matchMedia("(max-width: 59.984375em)");
+
+  // role="button" and the name here, not in the templates: the HTML standard allows
+  // neither on a label for a control, and without this script the labels work only by
+  // pointer anyway. Menu: "Meny"; search: the search field's own name; the colour
+  // scheme: its title, what pressing it does ("Byt till mörkt läge").
+  var queryField = document.querySelector('[data-md-component="search-query"]');
+  var names = {
+    __drawer: window.Course.t("header.menu"),
+    __search: queryField ? queryField.getAttribute("aria-label") : "",
+  };
+  document.querySelectorAll('label.md-header__button[for="__drawer"], label.md-header__button[for="__search"], [data-md-component="palette"] label').forEach(function (label) {
+    label.setAttribute("role", "button");
+    var name = names[label.htmlFor] || label.getAttribute("title");
+    if (name) label.setAttribute("aria-label", name);
+  });
+
+  function press(event) {
+    return event.key === "Enter" || event.key === " " || event.key === "Spacebar";
+  }
+
+  // Enter or Space on a label made a button (the menu, search, the colour scheme).
+  // Capturing, so that Material's palette form, which switches on Enter, never sees it.
+  document.addEventListener("keydown", function (event) {
+    var label = event.target;
+    if (!press(event) || !label || label.tagName !== "LABEL" || label.getAttribute("role") !== "button") return;
+    event.preventDefault();
+    event.stopPropagation(); // Material's palette form would switch on Enter as well
+    label.click();
+  }, true);
+
+  // F12: after a switch the other scheme's button is the one shown; focus goes there.
+  var palette = document.querySelector('[data-md-component="palette"]');
+  if (palette) {
+    palette.addEventListener("change", function () {
+      if (!palette.contains(document.activeElement)) return;
+      window.requestAnimationFrame(function () {
+        var shown = palette.querySelector("label[role=button]:not([hidden])");
+        if (shown) shown.focus();
+      });
+    });
+  }
+
+  // F2: the menu button says whether the drawer is open, focus goes into the drawer
+  // when it opens and back to the button when Esc closes it. The closed drawer is
+  // hidden (course.css), so its links are no Tab stops.
+  var menu = document.querySelector('label.md-header__button[for="__drawer"]');
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  if (drawer && menu && sidebar) {
+    sidebar.id = sidebar.id || "course-drawer";
+    menu.setAttribute("aria-controls", sidebar.id);
+    var sync = function () {
+      menu.setAttribute("aria-expanded", String(drawer.checked));
+      // At once, not only after the slide out (course.css hides it then).
+      sidebar.inert = NARROW_DRAWER.matches && !drawer.checked;
+      if (drawer.checked && NARROW_DRAWER.matches && menu.contains(document.activeElement)) {
+        var first = sidebar.querySelector("a[href], button, label[tabindex], input:not([type=checkbox])");
+        // After the slide starts, so the browser does not scroll the drawer to show it.
+        window.setTimeout(function () {
+          if (first && drawer.checked) first.focus({ preventScroll: true });
+        }, 0);
+      }
+    };
+    drawer.addEventListener("change", sync);
+    if (NARROW_DRAWER.addEventListener) NARROW_DRAWER.addEventListener("change", sync);
+    sync();
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !drawer.checked || !NARROW_DRAWER.matches) return;
+      drawer.click();
+      menu.focus();
+    });
+    // Tab out of the open drawer closes it: what focus goes to is not under the overlay.
+    sidebar.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (drawer.checked && NARROW_DRAWER.matches && next && !sidebar.contains(next) && next !== menu) drawer.click();
+    });
+  }
+
+  // F7, F15: Esc in search keeps focus on the search field where the field shows in
+  // the header, and on the search button where it does not (below 60em). The results
+  // box is hidden while search is closed (course.css), so it is no Tab stop then.
+  var query = document.querySelector('[data-md-component="search-query"]');
+  var searchButton = document.querySelector('label.md-header__button[for="__search"]');
+  if (search && query) {
+    window.addEventListener(
+      "keydown",
+      function (event) {
+        if (event.key !== "Escape" || !search.checked) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+        var close = function () {
+          if (search.checked) search.click(); // as Material's own Esc does
+        };
+        if (NARROW_SEARCH.matches && searchButton) {
+          close();
+          searchButton.focus();
+        } else if (document.activeElement === query) {
+          close();
+        } else {
+          // From a result: Material opens search when the field gains focus (noticed 1 ms
+          // later), so the field takes focus first and search closes after that.
+          query.focus({ preventScroll: true });
+          window.setTimeout(close, 50);
+        }
+      },
+      true
+    );
+    // Focus kept on the closed field: typing opens search again.
+    query.addEventListener("input", function () {
+      if (!search.checked) search.click();
+    });
+    // Below 60em the field is off the screen until search opens: the button is the stop.
+    var placeField = function () {
+      if (NARROW_SEARCH.matches && !search.checked) query.setAttribute("tabindex", "-1");
+      else query.removeAttribute("tabindex");
+    };
+    search.addEventListener("change", placeField);
+    if (NARROW_SEARCH.addEventListener) NARROW_SEARCH.addEventListener("change", placeField);
+    placeField();
+  }
+
+  // F5, F6: each result link is named after its heading (Chromium gives a link around
+  // an <article> no name), and the result count is a polite status while search is open.
+  var list = document.querySelector(".md-search-result__list");
+  var meta = document.querySelector(".md-search-result__meta");
+  // Only while search is open: not "Skriv sökord" on every page, once the index is loaded.
+  if (meta && search) {
+    var live = function () {
+      if (search.checked) meta.setAttribute("role", "status");
+      else meta.removeAttribute("role");
+    };
+    search.addEventListener("change", live);
+    live();
+  }
+  if (list && window.MutationObserver) {
+    new MutationObserver(function () {
+      list.querySelectorAll("a.md-search-result__link:not([aria-label])").forEach(function (link) {
+        var heading = link.querySelector("h1, h2");
+        var text = (heading || link).textContent.replace(/\s+/g, " ").trim();
+        if (text) link.setAttribute("aria-label", text);
+      });
+    }).observe(list, { childList: true, subtree: true });
+  }
+
+  // F16: the language list opens from its button (aria-expanded), and Esc closes it
+  // without moving focus away from the list's button. Hover still opens it.
+  document.querySelectorAll(".md-select").forEach(function (select, n) {
+    var button = select.querySelector("button");
+    var inner = select.querySelector(".md-select__inner");
+    if (!button || !inner) return;
+    inner.id = inner.id || "course-select-" + n;
+    button.setAttribute("aria-controls", inner.id);
+    var set = function (open) {
+      select.setAttribute("data-course-select", open ? "open" : "closed");
+      button.setAttribute("aria-expanded", String(open));
+    };
+    set(false);
+    button.addEventListener("click", function () {
+      set(select.getAttribute("data-course-select") !== "open");
+    });
+    select.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || select.getAttribute("data-course-select") !== "open") return;
+      event.stopPropagation();
+      set(false);
+      button.focus();
+    });
+    select.addEventListener("focusout", function (event) {
+      if (!select.contains(event.relatedTarget)) set(false);
+    });
+  });
 })();
 
 /*

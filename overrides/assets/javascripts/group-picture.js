@@ -38,7 +38,8 @@
   // One statement's counts as horizontal bars; the table beside it carries the same numbers.
   function chart(statement) {
     var ROW = 44;
-    var LABEL = 250;
+    // Room for the longest label with WCAG 1.4.12 text spacing (issue 26, F21).
+    var LABEL = 340;
     var BAR = 330;
     var most = Math.max.apply(null, G.SCALE.map(function (v) {
       return statement.counts[v];
@@ -106,7 +107,9 @@
     controls.appendChild(drop);
 
     var status = el("div", { class: "group-status", role: "status" });
-    var errors = el("ul", { class: "group-errors" });
+    // Live, and there before anything is written in it: refused files, a picture that
+    // could not be saved and "cleared" are said as they appear (issue 26, F4).
+    var errors = el("ul", { class: "group-errors", "aria-live": "polite" });
     var actions = el("p", { class: "notes-actions" });
     var toggle = el("button", { type: "button", class: "md-button", "aria-controls": uid + "-body" });
     var clearButton = el("button", { type: "button", class: "md-button notes-danger" }, t("group.clear"));

@@ -66,10 +66,12 @@
     });
   }
 
-  // The block the reader is at: the first one not yet scrolled past.
+  // The block the reader is at: the first one not yet scrolled past, or under the
+  // fixed header (the page's scroll-padding-top, course.css).
   function currentBlock() {
+    var top = parseFloat(window.getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
     for (var i = 0; i < blocks.length; i++) {
-      if (blocks[i].getBoundingClientRect().bottom > 0) {
+      if (blocks[i].getBoundingClientRect().bottom > top) {
         return blocks[i];
       }
     }

@@ -447,6 +447,22 @@
     this.setStatus(text);
   };
 
+  // The facilitator is the one at the keyboard: the timer's and the audience screen's
+  // changes are said here too, not only in the audience's window (issue 26, F9).
+  Facilitator.prototype.announceChanges = function (data) {
+    var before = this.lastState;
+    this.lastState = { timer: data.timer || null, blank: data.blank === true };
+    if (!before) return;
+    var now = this.lastState;
+    if (before.blank !== now.blank) {
+      this.view.announce(t(now.blank ? "meeting.presenter_audience_blank" : "meeting.unblanked"));
+    } else if (now.timer && before.timer) {
+      if (now.timer.ended && !before.timer.ended) this.view.announce(t("meeting.time_up"));
+      else if (now.timer.running && !before.timer.running) this.view.announce(t("meeting.started"));
+      else if (!now.timer.running && before.timer.running && !now.timer.ended) this.view.announce(t("meeting.paused"));
+    }
+  };
+
   Facilitator.prototype.onMessage = function (event) {
     if (!isFrom(event, this.owner)) return;
     var data = event.data;
@@ -461,6 +477,7 @@
       if (data.ack < this.seq) return; // an action of ours is still on its way: a later state follows
       if (data.index !== view.index) view.go(data.index);
       if (data.timer) view.timer.mirror(data.timer, false);
+      this.announceChanges(data);
       this.ownerBlank = data.blank === true;
       this.blankStatus.hidden = !this.ownerBlank;
     } else if (data.type === "noted" && !data.ok) {

@@ -183,6 +183,8 @@
     this.whereStep = make("span", "meeting__where-step");
     this.wherePosition = make("span", "meeting__where-position");
     where.appendChild(this.whereStep);
+    // A space between the two, or a screen reader says "tjänstelogikFråga 1 av 5" (issue 26, F18).
+    where.appendChild(document.createTextNode(" "));
     where.appendChild(this.wherePosition);
     var tools = make("div", "meeting__tools");
     tools.setAttribute("role", "group");
@@ -322,7 +324,8 @@
         break;
       }
     }
-    this.returnTo = returnTo && returnTo !== document.body ? returnTo : null;
+    // Opened with M from nowhere: focus goes back to the block's own button (issue 26, F23).
+    this.returnTo = returnTo && returnTo !== document.body ? returnTo : (block && block.querySelector(".meeting-launch__button")) || null;
     this.scroll = [window.scrollX, window.scrollY];
     this.openedAt = Date.now();
     this.blank = false;
@@ -357,17 +360,30 @@
       this.unsubscribe();
       this.unsubscribe = null;
     }
-    if (this.fullscreenElement() === this.stage) {
-      this.exitFullscreen();
-    }
+    var leaving = this.fullscreenElement() === this.stage ? this.exitFullscreen() : null;
     this.dialog.close();
     this.notify("close");
     document.documentElement.classList.remove("meeting-open");
-    window.scrollTo(this.scroll[0], this.scroll[1]);
+    var scroll = this.scroll;
+    window.scrollTo(scroll[0], scroll[1]);
     var back = this.returnTo;
     this.returnTo = null;
-    if (back && back.isConnected && typeof back.focus === "function") {
-      back.focus({ preventScroll: true });
+    function restore() {
+      if (back && back.isConnected && typeof back.focus === "function" && document.activeElement !== back) {
+        back.focus({ preventScroll: true });
+        window.scrollTo(scroll[0], scroll[1]);
+      }
+    }
+    restore();
+    // Focus set while the stage is still full screen is lost: set it again once the
+    // browser has left full screen (issue 26, F8).
+    if (leaving) {
+      var once = function () {
+        document.removeEventListener("fullscreenchange", once);
+        restore();
+      };
+      document.addEventListener("fullscreenchange", once);
+      Promise.resolve(leaving).then(restore, restore);
     }
   };
 
@@ -638,8 +654,10 @@
       if (result && result.catch) {
         result.catch(function () {});
       }
+      return result || null;
     } catch (e) {
       /* already out of full screen */
+      return null;
     }
   };
 
@@ -775,7 +793,10 @@
     }
     this.noteDirty = false;
     if (result && result.ok) {
-      this.noteStatus.textContent = store.available !== false ? t("meeting.note_saved") : t("meeting.note_unavailable");
+      var said = store.available !== false ? t("meeting.note_saved") : t("meeting.note_unavailable");
+      // Said once through the view's live region, as on the page (issue 26, F20).
+      if (this.noteStatus.textContent !== said) this.announce(said);
+      this.noteStatus.textContent = said;
     } else {
       this.noteStatus.textContent = t("meeting.note_not_saved");
       this.announce(t("meeting.note_not_saved"));
@@ -789,7 +810,8 @@
   function addGroupViewLink(tools, before) {
     var target = window.CourseSelfAssessment ? window.CourseSelfAssessment.groupPage() : "";
     if (!target) return;
-    var link = make("a", "meeting__group md-button", t("meeting.group_picture"));
+    // Looks like the bar's buttons, underlined as a link (issue 26, F19).
+    var link = make("a", "meeting__button meeting__group", t("meeting.group_picture"));
     link.href = target;
     link.target = "_blank";
     link.rel = "noopener";

@@ -83,6 +83,12 @@
       var later = el("button", { type: "button", class: "md-button" }, t("notes.reminder.dismiss"));
       later.addEventListener("click", function () {
         notes.dismissReminder();
+        // The button is gone: focus goes to the page title, not to <body> (issue 26, F22).
+        var title = document.querySelector(".md-content h1");
+        if (title) {
+          title.setAttribute("tabindex", "-1");
+          title.focus();
+        }
       });
       actions.appendChild(later);
       reminder.appendChild(actions);
