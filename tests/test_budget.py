@@ -36,14 +36,17 @@ KIB = 1024
 # 257 KiB stored and 58 KiB gzip of it is Material's CSS and bundle.
 # Issue 16 ("Var står vi?" on every module page and the notes page, with
 # their scripts): 434 / 100 (Mina anteckningar), a module page 410 / 101.
-PAGE_BUDGET = 460 * KIB
-PAGE_BUDGET_GZIP = 110 * KIB
+# Issues 25-27 (plural forms, the keyboard and screen-reader fixes, the notes'
+# IndexedDB copy): 471.6 / 110.5 (Mina anteckningar). Issue 31 is to cut this.
+PAGE_BUDGET = 490 * KIB
+PAGE_BUDGET_GZIP = 116 * KIB
 # Of that, the page's own HTML. Measured maxima 66 KiB stored (Mina
 # anteckningar), 15 KiB gzip (module 1 in English).
 # Issue 16: 94.5 KiB stored, 15.6 gzip (Mina anteckningar, which shows every
 # module's self-assessment: 23 radio groups).
-HTML_BUDGET = 105 * KIB
-HTML_BUDGET_GZIP = 18 * KIB
+# Issues 25-27: 103.4 KiB stored, 18.0 gzip (Mina anteckningar).
+HTML_BUDGET = 110 * KIB
+HTML_BUDGET_GZIP = 19.5 * KIB
 # Our own CSS and JS, the same on every page (course.css, branding.css and
 # the eight scripts). Measured 65.5 KiB stored, 20.9 KiB gzip; 74.5 / 23.8
 # once the glossary tooltips became our own (tooltips.js, 4 KiB, in place of
@@ -52,12 +55,16 @@ HTML_BUDGET_GZIP = 18 * KIB
 # Issue 16: no longer the same everywhere. Module pages add self-assessment.js
 # (86.5 / 27.2); the group page adds group-file.js and group-picture.js, the
 # largest at 99.5 / 30.5.
-OWN_ASSETS_BUDGET = 108 * KIB
-OWN_ASSETS_BUDGET_GZIP = 34 * KIB
+# Issues 25-27: 127.4 / 38.9 on the group page (notes-store.js +8 KiB for the
+# IndexedDB copy and learner keys; course.js +8 KiB for the drawer, language
+# list, palette and search by keyboard, and plural forms).
+OWN_ASSETS_BUDGET = 138 * KIB
+OWN_ASSETS_BUDGET_GZIP = 42 * KIB
 # The print page holds every module. Measured 454 KiB stored, 106 KiB gzip.
 PRINT_PAGES = {"modules/hela-kursen/", "en/modules/hela-kursen/"}
-PRINT_BUDGET = 520 * KIB
-PRINT_BUDGET_GZIP = 120 * KIB
+# Issues 25-27: 525.6 / 120.7 (the English print page).
+PRINT_BUDGET = 560 * KIB
+PRINT_BUDGET_GZIP = 130 * KIB
 
 GZIP_LEVEL = 6
 MATERIAL_ASSETS = ("main.", "palette.", "bundle.")  # Material's hashed files
