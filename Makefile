@@ -95,14 +95,14 @@ node_modules/.package-lock.json: package-lock.json
 	touch $@
 
 # Lighthouse on the course and on a plain Material build of the same
-# Markdown, side by side (bench/run.py; the README says how to read it).
+# Markdown, side by side (bench/run.py; TESTING.md says how to read it).
 # Options go in BENCH_ARGS, e.g. make bench BENCH_ARGS="--runs 3".
 .PHONY: bench
 bench: $(STAMP) system-deps node-deps
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # What changed, for readers (data/changes.yml), and translations in step
-# (data/translations/): tools/course_texts.py; the README says how.
+# (data/translations/): tools/course_texts.py; AUTHORING.md says how.
 #   make changes [ADD=modules/x SV="…" EN="…" | ADD=modules/x TYPO=1] [RELEASE=0.2.0] [DATE=2026-12-01]
 #   make changes REHASH=modules/x|all
 #   make translations [ACCEPT=modules/x,question-id|all] [LAGGING=modules/x]
