@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build offline scorm test install system-deps node-deps clean lock local-new
+.PHONY: serve build offline scorm test install system-deps node-deps clean lock local-new properdocs
 
 # Another address when 8000 is taken: make serve SERVE_ADDR=127.0.0.1:8001
 SERVE_ADDR ?= 127.0.0.1:8000
@@ -42,7 +42,7 @@ scorm: $(STAMP) node-deps
 local-new:
 	@bash tools/local-new.sh "$(DIR)"
 
-test: $(STAMP) system-deps node-deps
+test: $(STAMP) $(PROPERDOCS_STAMP) system-deps node-deps
 	$(BIN)/python -m pytest
 
 install: $(STAMP)
@@ -52,6 +52,23 @@ $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip check
+	touch $@
+
+# ProperDocs, the drop-in fork of MkDocs 1.6, as the tested way out (issue 29):
+# `make properdocs` builds the work tree with it and with MkDocs, each into a
+# temporary folder, and compares the two sites byte for byte
+# (tools/compare_builds.py); tests/test_properdocs.py does the same in make test.
+# It has a venv of its own from a second hashed lock: Material changes its
+# build notice when properdocs is importable, so .venv stays without it.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
+properdocs: $(STAMP) $(PROPERDOCS_STAMP)
+	$(BIN)/python tools/compare_builds.py . . --generator-b $(PROPERDOCS_VENV)/bin/properdocs
+
+$(PROPERDOCS_STAMP): requirements-properdocs.lock
+	test -x $(PROPERDOCS_VENV)/bin/python || $(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements-properdocs.lock
+	$(PROPERDOCS_VENV)/bin/python -m pip check
 	touch $@
 
 # Debian packages the tests need: Chromium for the browser tests (no tool
@@ -78,14 +95,14 @@ node_modules/.package-lock.json: package-lock.json
 	touch $@
 
 # Lighthouse on the course and on a plain Material build of the same
-# Markdown, side by side (bench/run.py; the README says how to read it).
+# Markdown, side by side (bench/run.py; TESTING.md says how to read it).
 # Options go in BENCH_ARGS, e.g. make bench BENCH_ARGS="--runs 3".
 .PHONY: bench
 bench: $(STAMP) system-deps node-deps
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # What changed, for readers (data/changes.yml), and translations in step
-# (data/translations/): tools/course_texts.py; the README says how.
+# (data/translations/): tools/course_texts.py; AUTHORING.md says how.
 #   make changes [ADD=modules/x SV="…" EN="…" | ADD=modules/x TYPO=1] [RELEASE=0.2.0] [DATE=2026-12-01]
 #   make changes REHASH=modules/x|all
 #   make translations [ACCEPT=modules/x,question-id|all] [LAGGING=modules/x]
@@ -96,12 +113,15 @@ changes: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/python tools/course_texts.py translations $(if $(ACCEPT),--accept "$(ACCEPT)") $(if $(LAGGING),--lagging "$(LAGGING)")
 
-# Regenerate the lock file after changing pyproject.toml.
+# Regenerate the lock files after changing pyproject.toml: requirements.lock,
+# then ProperDocs' lock, held to the first one's versions (requirements-properdocs.in).
 lock:
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet pip-tools==7.6.2
 	.venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
 		--extra test -o requirements.lock pyproject.toml
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
+		-o requirements-properdocs.lock pyproject.toml requirements-properdocs.in
 	rm -rf .venv-lock
 
 clean:

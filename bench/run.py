@@ -1,6 +1,6 @@
 """Benchmark: the course against a plain Material build of the same Markdown (issue 9).
 
-    make bench                       # everything, as the README describes
+    make bench                       # everything, as TESTING.md describes
     .venv/bin/python bench/run.py --only modules/varfor --runs 3
 
 1. Builds the course (strict) and the peer (bench/peer.py) into a temp

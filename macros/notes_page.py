@@ -28,7 +28,8 @@ from mkdocs.utils import get_relative_url
 from macros.editions import edition_prefix
 from macros.errors import CourseDataError
 from macros.reflection.model import LANGUAGES, Course, Module, Step, text_html
-from macros.reflection.notes import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, LINE_CM, MARGIN_CM, PAGE_CM, outline
+from macros.reflection.notes import outline
+from macros.reflection.notes_layout import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, LINE_CM, MARGIN_CM, PAGE_CM
 
 OUTLINE_ID = "notes-outline"
 

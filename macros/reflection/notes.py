@@ -25,29 +25,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros.reflection import notes_docx, notes_md, notes_odt
 from macros.reflection.model import Course, Question, Step
+from macros.reflection.notes_layout import Block
 
 FORMATS = ("docx", "odt", "md")
 TEMPLATE_DIR = "mallar"  # in each edition: mallar/ and en/mallar/
 ANSWER_LINES = 4  # room to write under a question
 AGREED_LINES = 6
 ACTION_ROWS = 4
-# Paper and column widths, the same in every format: A4, 2.5 cm margins.
-PAGE_CM = (21.0, 29.7)
-MARGIN_CM = 2.5
-TEXT_WIDTH_CM = PAGE_CM[0] - 2 * MARGIN_CM
-FIELD_COLUMNS_CM = (4.0, TEXT_WIDTH_CM - 4.0)
-ACTION_COLUMNS_CM = (8.5, 4.5, TEXT_WIDTH_CM - 13.0)
-LINE_CM = 0.9  # height of one written line in an answer box
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: str  # title, subtitle, note, heading, para, fields, answer, actions, page_break
-    text: str = ""
-    level: int = 0
-    items: tuple[str, ...] = ()  # field labels, or the actions table's column headings
-    lines: int = 0  # answer: room to write; actions: empty rows
 
 
 @dataclass(frozen=True)
@@ -113,8 +99,6 @@ _written: dict[str, dict[tuple, bytes]] = {}
 
 def generate(course: Course, lang: str) -> dict[str, bytes]:
     """Every template file of one language, by file name, generated in memory."""
-    from macros.reflection import notes_docx, notes_md, notes_odt
-
     writers = {"docx": notes_docx.write, "odt": notes_odt.write, "md": notes_md.write}
     earlier, kept = _written.get(lang, {}), {}
     files = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.reflection.notes import Block
+from macros.reflection.notes_layout import Block
 
 SPECIAL = "\\`*_[]<>|#"
 
