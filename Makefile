@@ -4,6 +4,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# ProperDocs' own venv (see the properdocs target); defined here, since make
+# expands a rule's prerequisites where the rule is read.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -60,8 +64,6 @@ $(STAMP): requirements.lock
 # (tools/compare_builds.py); tests/test_properdocs.py does the same in make test.
 # It has a venv of its own from a second hashed lock: Material changes its
 # build notice when properdocs is importable, so .venv stays without it.
-PROPERDOCS_VENV := .venv-properdocs
-PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 properdocs: $(STAMP) $(PROPERDOCS_STAMP)
 	$(BIN)/python tools/compare_builds.py . . --generator-b $(PROPERDOCS_VENV)/bin/properdocs
 
