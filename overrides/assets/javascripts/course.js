@@ -261,9 +261,12 @@
 
 /*
  * Keyboard and screen-reader access to Material's header, drawer and search
- * (issue 26, the audit of 2026-12-06). overrides/partials/header.html and
- * palette.html make Material's <label> buttons focusable and named; this makes
- * them work from the keyboard, and keeps focus somewhere visible after each action.
+ * (issue 26, the audit of 2026-12-06): Material's <label> buttons become
+ * focusable, named buttons that work from the keyboard, and focus stays somewhere
+ * visible after each action. Done here rather than in copies of Material's
+ * header.html and palette.html, which have no blocks: without this script the
+ * labels work only by pointer anyway, and no copied template has to follow
+ * Material (or its successor) release by release.
  */
 (function () {
   "use strict";
@@ -272,19 +275,28 @@
   var NARROW_DRAWER = window.matchMedia("(max-width: 76.234375em)");
   var NARROW_SEARCH = window.matchMedia("(max-width: 59.984375em)");
 
-  // role="button" and the name here, not in the templates: the HTML standard allows
-  // neither on a label for a control, and without this script the labels work only by
-  // pointer anyway. Menu: "Meny"; search: the search field's own name; the colour
-  // scheme: its title, what pressing it does ("Byt till mörkt läge").
+  // A Tab stop, role="button" and a name (the HTML standard allows neither role nor
+  // name on a label for a control in the templates). Menu: "Meny"; search: the search
+  // field's own name; the colour scheme: its title, what pressing it does ("Byt till
+  // mörkt läge").
   var queryField = document.querySelector('[data-md-component="search-query"]');
   var names = {
     __drawer: window.Course.t("header.menu"),
     __search: queryField ? queryField.getAttribute("aria-label") : "",
   };
   document.querySelectorAll('label.md-header__button[for="__drawer"], label.md-header__button[for="__search"], [data-md-component="palette"] label').forEach(function (label) {
+    label.setAttribute("tabindex", "0");
     label.setAttribute("role", "button");
     var name = names[label.htmlFor] || label.getAttribute("title");
     if (name) label.setAttribute("aria-label", name);
+  });
+  // F12: Material names each scheme's radio after the other scheme ("Dark mode, checked"
+  // in the light one), and Space on it does nothing. The label above is the control;
+  // the radios leave the Tab order and the accessibility tree.
+  document.querySelectorAll('[data-md-component="palette"] input.md-option').forEach(function (radio) {
+    radio.removeAttribute("aria-label");
+    radio.setAttribute("aria-hidden", "true");
+    radio.setAttribute("tabindex", "-1");
   });
 
   function press(event) {
