@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 from tests.site_build import ROOT
 
@@ -27,11 +28,11 @@ def pinned_in_pyproject() -> dict[str, str]:
     return pins
 
 
-def locked() -> dict[str, tuple[str, int]]:
-    """Package -> (version, number of hashes) from requirements.lock."""
+def locked(lock: Path = LOCK) -> dict[str, tuple[str, int]]:
+    """Package -> (version, number of hashes) from a lock file (requirements.lock by default)."""
     entries: dict[str, tuple[str, int]] = {}
     current = None
-    for line in LOCK.read_text(encoding="utf-8").splitlines():
+    for line in lock.read_text(encoding="utf-8").splitlines():
         if match := re.match(r"^([A-Za-z0-9_.-]+)==(\S+)", line):
             current = _name(match.group(1))
             entries[current] = (match.group(2), 0)

@@ -8,11 +8,11 @@ file for file and byte for byte; `make properdocs` runs the same comparison by h
 from __future__ import annotations
 
 import os
-import re
 
 import pytest
 
 from tests.site_build import ROOT
+from tests.test_lockfile import locked
 from tools.compare_builds import build, compare_sites, summary
 
 PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
@@ -34,22 +34,9 @@ def properdocs_build(tmp_path_factory, site_dir, site_port):
     return site, comparison, summary(comparison, site_dir, site, label_a="MkDocs", label_b="ProperDocs")
 
 
-def _locked(name: str) -> dict[str, tuple[str, int]]:
-    # Package -> (version, number of hashes) in a lock file
-    entries: dict[str, tuple[str, int]] = {}
-    current = None
-    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
-        if match := re.match(r"^([A-Za-z0-9_.-]+)==(\S+)", line):
-            current = match.group(1).lower()
-            entries[current] = (match.group(2), 0)
-        elif current and "--hash=sha256:" in line:
-            entries[current] = (entries[current][0], entries[current][1] + 1)
-    return entries
-
-
 def test_properdocs_lock_is_hashed_and_held_to_the_main_lock():
     """Both generators build with the same Markdown, Pygments, Material and plugins."""
-    main, properdocs = _locked("requirements.lock"), _locked("requirements-properdocs.lock")
+    main, properdocs = locked(), locked(ROOT / "requirements-properdocs.lock")
     assert properdocs["properdocs"][0] == "1.6.7"
     assert [name for name, (_, hashes) in properdocs.items() if hashes == 0] == []
     assert {n: (v, main.get(n, ("missing",))[0]) for n, (v, _) in properdocs.items() if n != "properdocs" and main.get(n, (None,))[0] != v} == {}
