@@ -23,6 +23,7 @@ from macros.branding import organisation_html  # noqa: E402
 from macros.ui_strings import strings_for  # noqa: E402
 from macros.self_assessment import all_assessments_html, group_picture_html, module_assessment_html  # noqa: E402
 from macros.changes import load_changes  # noqa: E402
+from macros.group_journey import journey_html  # noqa: E402
 from macros.page_status import whats_new_markdown  # noqa: E402
 
 
@@ -147,6 +148,13 @@ def define_env(env):
     def gruppens_bild() -> str:
         """The facilitator's group picture, filled in by group-picture.js: {{ gruppens_bild() }}."""
         return "\n\n" + group_picture_html(Path(env.project_dir), REFLECTION.course, LOCAL.folder, _page_language(env)) + "\n\n"
+
+    @env.macro
+    def gruppens_resa() -> str:
+        """The group's agreements, occasions and handover file, filled in by group-journey.js: {{ gruppens_resa() }}."""
+        page = env.page
+        ref = PageRef(page.file.src_uri, page.url, env.conf["use_directory_urls"])
+        return "\n\n" + journey_html(Path(env.project_dir), REFLECTION.course, LOCAL.folder, _page_language(env), ref) + "\n\n"
 
 
 # Helper functions

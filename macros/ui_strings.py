@@ -82,8 +82,10 @@ PAGE_SPECIFIC = (
     (("notes.import.", "notes.export.", "notes.clear.", "notes.leftovers.", "notes.changed.", "notes.cancel", "notes.date_time", "notes.locale"), r"data-notes-tools"),
     (("meeting.",), r'<section\b[^>]*\bclass="reflection\b'),
     (("shortcuts.",), r"data-course-shortcuts"),
-    (("assessment.",), r"data-assessment|data-group-picture"),
-    (("group.",), r"data-group-picture|data-notes-tools"),
+    (("assessment.",), r"data-assessment|data-group-picture|data-group-journey"),
+    (("group.",), r"data-group-picture|data-notes-tools|data-group-journey"),
+    (("journey.",), r"data-group-journey|data-notes-tools"),
+    (("calendar.",), r"data-meeting-calendar"),
 )
 # Strings the build writes into pages; no script shows them, so no page carries them.
 BUILD_ONLY = ("local.", "changes.", "translations.")

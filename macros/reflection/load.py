@@ -21,7 +21,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_MINUTES = 120
 
 MODULE_FILE_KEYS = {"module": True, "steps": True, "assessment": False}  # key: required? (assessment: see assessment.py)
-MODULE_KEYS = {"slug": True, "number": True, "title": True}
+MODULE_KEYS = {"slug": True, "number": False, "title": True, "page": False}
 STEP_KEYS = {"id": True, "title": True, "intro": True, "questions": True, "facilitation": False}
 FACILITATION_KEYS = {"purpose": False, "how": False}
 QUESTION_KEYS = {"id": True, "text": True, "minutes": False, "form": False, "guidance": False}
@@ -178,10 +178,15 @@ def _parse_module(raw, rel: str) -> Module:
     slug = raw["slug"]
     if not isinstance(slug, str) or not ID_PATTERN.match(slug):
         raise CourseDataError(rel, f"module.slug must be a page slug such as kom-igang-tillsammans, found {slug!r}")
-    number = raw["number"]
+    title = _text(raw["title"], rel, "module", "title")
+    if "page" in raw:  # a page of its own, not a numbered module (the follow-up meeting)
+        if "number" in raw or not isinstance(raw["page"], str) or not ID_PATTERN.match(raw["page"]):
+            raise CourseDataError(rel, f"module.page must be a page slug such as uppfoljning, without a number, found {raw['page']!r}")
+        return Module(slug=slug, number=None, title=title, page=raw["page"])
+    number = raw.get("number")
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
         raise CourseDataError(rel, f"module.number must be a whole number from 1, found {number!r}")
-    return Module(slug=slug, number=number, title=_text(raw["title"], rel, "module", "title"), page=f"modules/{slug}")
+    return Module(slug=slug, number=number, title=title, page=f"modules/{slug}")
 
 
 def parse_step(raw, rel: str, module: Module, forms: dict[str, Text], index: int, *, local: bool = False) -> Step:

@@ -9,8 +9,11 @@
  *    statements: [ids of that version], participant: "p-…", name?, saved,
  *    ratings: {[statementId]: 1-5 | 0}, answers: {[questionId]: {asked, text}}}
  *
- * The picture, kept under "<courseId>:group-picture:v1", apart from the notes:
- *   {version: 1, courseId, modules: {[slug]: {hidden, participants: {[participant]: file}}}}
+ * The picture, kept under "<courseId>:group-picture:v2", apart from the notes:
+ *   {version: 2, courseId, modules: {[slug]: {hidden, participants: {[participant]: file}}},
+ *    occasions: [occasion], followup: {[stepId]: {who, due, status, updated}}}
+ * (occasions and followup: see group-journey.js). Version 1 had neither; its key
+ * "<courseId>:group-picture:v1" is read, migrated, and removed once version 2 is written.
  *
  * window.CourseGroupFile:
  *   build(definition, snapshot, slug, questionIds, name, participant) -> the file object
@@ -18,7 +21,8 @@
  *   readFile(file, definitions, slug) -> Promise of the same; never rejects
  *   summary(definition, participants) -> {statements: [{id, text, counts, n, spread, widest}], answers, earlier}
  *   definitions() -> {[slug]: {number, title, version, statements: [{id, text}]}} from the page
- *   load(), save(picture) -> {ok}; exportBlocks(t) -> outline blocks for the notes exports
+ *   load(), save(picture) -> {ok} (the modules), change(fn) -> {ok} (fn changes the stored picture);
+ *   spreadOf(counts); exportBlocks(t) -> outline blocks for the notes exports
  */
 (function () {
   "use strict";
@@ -34,7 +38,14 @@
   var PARTICIPANT = /^p-[a-z0-9]{8,40}$/;
   var KEYS = { format: 1, version: 1, courseId: 1, module: 1, assessmentVersion: 1, statements: 1, participant: 1, name: 1, saved: 1, ratings: 1, answers: 1 };
   var courseId = String(course.config.courseId || "course");
-  var STORE_KEY = courseId + ":group-picture:v1";
+  // Version 2 adds the occasions and the agreements' follow-up (group-journey.js).
+  var PICTURE_VERSION = 2;
+  var PICTURE_MIGRATIONS = {
+    1: function (old) {
+      return { version: 2, courseId: old.courseId, modules: old.modules, occasions: [], followup: {} };
+    },
+  };
+  var STORE_KEY = courseId + ":group-picture:v" + PICTURE_VERSION;
 
   function has(obj, key) {
     return Object.prototype.hasOwnProperty.call(obj, key);
@@ -253,28 +264,57 @@
   }
 
   function emptyPicture() {
-    return { version: 1, courseId: courseId, modules: {} };
+    return { version: PICTURE_VERSION, courseId: courseId, modules: {}, occasions: [], followup: {} };
+  }
+
+  // The stored picture, from an earlier version's key if need be (PICTURE_MIGRATIONS).
+  function stored() {
+    var text = window.localStorage.getItem(STORE_KEY);
+    if (text !== null) return JSON.parse(text);
+    for (var v = PICTURE_VERSION - 1; v >= 1; v--) {
+      var raw = JSON.parse(window.localStorage.getItem(courseId + ":group-picture:v" + v));
+      if (isObject(raw) && raw.version === v) {
+        for (var step = v; step < PICTURE_VERSION; step++) raw = PICTURE_MIGRATIONS[step](raw);
+        return raw;
+      }
+    }
+    return null;
   }
 
   function load() {
     try {
-      var raw = JSON.parse(window.localStorage.getItem(STORE_KEY));
-      if (!isObject(raw) || raw.version !== 1 || !isObject(raw.modules)) return emptyPicture();
+      var raw = stored();
+      if (!isObject(raw) || raw.version !== PICTURE_VERSION || !isObject(raw.modules)) return emptyPicture();
       var picture = emptyPicture();
       Object.keys(raw.modules).forEach(function (slug) {
         var m = raw.modules[slug];
         if (!ID.test(slug) || !isObject(m) || !isObject(m.participants)) return;
         picture.modules[slug] = { hidden: m.hidden === true, participants: m.participants };
       });
+      // Checked when they came in (group-journey.js); kept as stored.
+      if (Array.isArray(raw.occasions)) picture.occasions = raw.occasions.filter(isObject);
+      if (isObject(raw.followup)) picture.followup = raw.followup;
       return picture;
     } catch (e) {
       return emptyPicture();
     }
   }
 
+  // Writes the picture's modules; the occasions and follow-up are re-read first, so that
+  // another tab's are never written back stale (the journey page writes them with change()).
   function save(picture) {
+    return change(function (current) {
+      current.modules = picture.modules;
+    });
+  }
+
+  // Re-read, apply `fn` to the stored picture, write it back: {ok}.
+  function change(fn) {
     try {
-      window.localStorage.setItem(STORE_KEY, JSON.stringify(picture));
+      var current = load();
+      fn(current);
+      window.localStorage.setItem(STORE_KEY, JSON.stringify(current));
+      for (var v = 1; v < PICTURE_VERSION; v++) window.localStorage.removeItem(courseId + ":group-picture:v" + v);
       return { ok: true };
     } catch (e) {
       return { ok: false };
@@ -330,6 +370,8 @@
     definitions: definitions,
     load: load,
     save: save,
+    change: change,
+    spreadOf: spreadOf,
     exportBlocks: exportBlocks,
   };
 })();
