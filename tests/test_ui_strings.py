@@ -13,7 +13,7 @@ from tests.site_pages import page_html
 
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 # Which page-specific strings each script may use: it runs only where their marker is.
-NOTES_TOOLS, REFLECTION, SHORTCUTS, ASSESSMENT, GROUP = (marker for _, marker in PAGE_SPECIFIC)
+NOTES_TOOLS, REFLECTION, SHORTCUTS, ASSESSMENT, GROUP, JOURNEY, CALENDAR = (marker for _, marker in PAGE_SPECIFIC)
 ALLOWED_GROUPS = {
     "notes-page.js": {NOTES_TOOLS, ASSESSMENT, GROUP},
     "self-assessment.js": {ASSESSMENT},
@@ -21,6 +21,8 @@ ALLOWED_GROUPS = {
     # Its group.* strings are for the group page and the notes page's exports; on a module page
     # it only writes a group file, which needs none.
     "group-file.js": {ASSESSMENT, GROUP},
+    "group-journey.js": {ASSESSMENT, GROUP, JOURNEY},
+    "meeting-calendar.js": {CALENDAR},
     "meeting.js": {REFLECTION},
     "meeting-launcher.js": {REFLECTION},
     "meeting-presenter.js": {REFLECTION},

@@ -41,7 +41,7 @@
   var MAX_TEXT = 100000;
   var MAX_ASKED = 2000;
   var MAX_ITEMS = 1000;
-  var STATUSES = ["agreed", "under-way", "done", "dropped"];
+  var STATUSES = ["agreed", "under_way", "done", "dropped"];
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var OCCASION = /^o-[a-z0-9]{8,40}$/;
   var DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,8 +57,16 @@
   function isWhole(value, most) {
     return typeof value === "number" && isFinite(value) && value % 1 === 0 && value >= 0 && value <= most;
   }
+  var TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
   function isTime(value) {
-    return typeof value === "string" && value.length <= 40 && !isNaN(Date.parse(value));
+    var m = typeof value === "string" && value.length <= 40 && TIME.exec(value);
+    return !!m && isDay(m[1]) && !isNaN(Date.parse(value));
+  }
+  // A moment as the file writes it: what the store holds, made ISO if it is not.
+  function asTime(value) {
+    if (isTime(value)) return value;
+    var ms = Date.parse(value);
+    return new Date(isNaN(ms) ? Date.now() : ms).toISOString();
   }
   function isDay(value) {
     if (typeof value !== "string" || !DAY.test(value)) return false;
@@ -180,7 +188,7 @@
     var agreements = {};
     Object.keys(snapshot.agreed).forEach(function (id) {
       var entry = snapshot.agreed[id];
-      var out = { text: entry.text, updated: entry.updated || new Date().toISOString() };
+      var out = { text: entry.text, updated: asTime(entry.updated) };
       if (entry.asked) out.asked = entry.asked;
       var f = picture.followup[id];
       if (isObject(f)) {
