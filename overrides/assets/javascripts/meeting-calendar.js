@@ -64,25 +64,29 @@
 
   // The guide's meetings, in page order: {number, title, caption, minutes, url, steps: [{title, minutes, url}]}.
   function meetings() {
-    return Array.prototype.map.call(document.querySelectorAll("table[data-meeting]"), function (table) {
-      var heading = null;
-      for (var node = table.previousElementSibling; node && !heading; node = node.previousElementSibling) {
-        if (/^H[2-4]$/.test(node.tagName)) heading = node;
+    var heading = null;
+    var found = [];
+    // In document order: a table's heading is the last one before it (Material wraps tables in divs).
+    document.querySelectorAll("h2, h3, h4, table[data-meeting]").forEach(function (node) {
+      if (node.tagName !== "TABLE") {
+        heading = node;
+        return;
       }
-      var caption = table.querySelector("caption");
-      var steps = Array.prototype.map.call(table.querySelectorAll("tbody tr"), function (row) {
+      var caption = node.querySelector("caption");
+      var steps = Array.prototype.map.call(node.querySelectorAll("tbody tr"), function (row) {
         var link = row.querySelector("a");
         return { title: text(row.querySelector("th")), minutes: Number(row.getAttribute("data-minutes")) || 0, url: link ? link.href : "" };
       });
-      return {
-        number: Number(table.getAttribute("data-meeting")),
+      found.push({
+        number: Number(node.getAttribute("data-meeting")),
         title: heading ? text(heading) : caption ? text(caption) : "",
         caption: caption ? text(caption) : "",
-        minutes: Number(table.getAttribute("data-minutes")) || 0,
+        minutes: Number(node.getAttribute("data-minutes")) || 0,
         url: steps.length ? steps[0].url.replace(/#.*$/, "") : "",
         steps: steps,
-      };
+      });
     });
+    return found;
   }
 
   // meetings: [{meeting (as above), start: Date}]
