@@ -50,12 +50,16 @@ def course():
 
 
 def test_course_data_loads_with_the_agreed_step_ids(course):
-    assert course.step_ids() == ["modul-1", "modul-2", "modul-3", "steg-1", "steg-2a", "steg-2b", "steg-3", "avslutning"]
+    follow_up = ["uppfoljning-overenskommelser", "uppfoljning-bilden", "uppfoljning-framat"]
+    assert course.step_ids() == ["modul-1", "modul-2", "modul-3", "steg-1", "steg-2a", "steg-2b", "steg-3", "avslutning", *follow_up]
     modules = {step.id: step.module.slug for step in course.steps}
     assert modules["modul-1"] == "varfor-nara-vard"
     assert modules["modul-2"] == "fabrikslogik-och-tjanstelogik"
     assert modules["modul-3"] == "vad-ar-systemledarskap"
     assert {modules[s] for s in ("steg-1", "steg-2a", "steg-2b", "steg-3", "avslutning")} == {"kom-igang-tillsammans"}
+    # The follow-up meeting (issue 30) is a page of its own, not a numbered module.
+    assert {modules[s] for s in follow_up} == {"uppfoljning"}
+    assert {(course.step(s).module.page, course.step(s).module.number) for s in follow_up} == {("uppfoljning", None)}
 
 
 def test_modules_one_to_three_have_three_to_five_questions(course):
