@@ -15,6 +15,7 @@ import base64
 import copy
 import json
 import random
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,8 @@ from playwright.sync_api import expect
 
 from tests.group_support import GROUP_PAGE, SLUG_3, counts_in_table, group_files_input
 from tests.page_tour import AXE_OPTIONS, SIZES, describe
-from tests.test_notes_support import HOSTILE, iso, new_page, stored, ui
+from tests.site_pages import offline_page
+from tests.test_notes_support import HOSTILE, export_file, iso, new_page, stored, ui
 
 JOURNEY = "gruppens-resa/"
 FOUR = "modules/kom-igang-tillsammans/"
@@ -39,6 +41,8 @@ STATEMENTS_3 = [
     "modul-3-lage-data",
 ]
 SCALE = (1, 2, 3, 4, 5, 0)
+# The handover file as the page would write it now (group-handover.js loads on demand).
+HANDOVER = "async () => { await Course.loadScript('group-handover.js'); return CourseGroupHandover.handover(); }"
 FIXTURE_V1 = json.loads((Path(__file__).parent / "fixtures" / "group-picture-v1-stored.json").read_text(encoding="utf-8"))
 
 
@@ -158,7 +162,7 @@ def keep_occasion(page, server, paths: list[str], name: str, date: str, lang_pat
 
 
 @pytest.mark.parametrize("lang_path", ["", "en/"])
-def test_agreements_from_two_meetings_are_gathered_with_who_when_and_status(browser, server, lang_path):
+def test_agreements_from_two_meetings_are_gathered_with_who_when_and_status(browser, server, tmp_path, lang_path):
     with new_page(browser) as page:
         # Meeting 2 (module 4, step 1) and the follow-up meeting, each in meeting mode.
         record_agreement(page, server.url + lang_path + FOUR, "steg-1", "Anna bjuder in till nästa möte.\n" + HOSTILE)
@@ -187,7 +191,20 @@ def test_agreements_from_two_meetings_are_gathered_with_who_when_and_status(brow
         }
         # The notes keep the agreements' texts; the group store only who, when and status.
         assert "Anna bjuder in" not in json.dumps(followup)
+        # The meeting notes' exports carry them, with who, when and status.
+        page.goto(server.url + lang_path + "anteckningar/")
+        export_file(page, "notes.export.md", tmp_path / "moten.md")
+        export_file(page, "notes.export.docx", tmp_path / "moten.docx")
         assert page.errors == []
+        status = ui(page, "journey.status.under_way")
+        heading = ui(page, "journey.agreed.heading")
+    md = (tmp_path / "moten.md").read_text(encoding="utf-8")
+    assert heading in md
+    row = next(line for line in md.splitlines() if "2027-02-14" in line)
+    assert "Anna" in row and status in row and "Bo och Li" not in row
+    with zipfile.ZipFile(tmp_path / "moten.docx") as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    assert "2027-02-14" in document and "Bo och Li" in document and "&lt;script&gt;" in document and "<script>" not in document
 
 
 def test_the_handover_file_carries_everything_to_a_fresh_browser(browser, server, tmp_path):
@@ -213,7 +230,7 @@ def test_the_handover_file_carries_everything_to_a_fresh_browser(browser, server
         with page.expect_download() as info:
             page.get_by_role("button", name=ui(page, "journey.handover.save")).click()
         info.value.save_as(target)
-        sent = page.evaluate("() => CourseGroupJourney.handover()")
+        sent = page.evaluate(HANDOVER)
         assert page.errors == []
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["format"] == "course-handover" and data["version"] == 1 and data["courseId"] == course_id
@@ -235,14 +252,14 @@ def test_the_handover_file_carries_everything_to_a_fresh_browser(browser, server
         expect(item.get_by_label(ui(fresh, "journey.agreed.due"))).to_have_value("2027-03-01")
         expect(item.get_by_label(ui(fresh, "journey.agreed.status"))).to_have_value("done")
         expect(fresh.locator(".journey-occasion")).to_have_count(1)
-        got = fresh.evaluate("() => CourseGroupJourney.handover()")
+        got = fresh.evaluate(HANDOVER)
         for side in (sent, got):
             side.pop("exported")
         assert got == sent
         # Read twice: nothing doubles.
         fresh.get_by_label(ui(fresh, "journey.handover.choose")).set_input_files(str(target))
         expect(fresh.locator(".journey-message")).to_have_text(ui(fresh, "journey.handover.taken", agreements=2, occasions=1))
-        again = fresh.evaluate("() => CourseGroupJourney.handover()")
+        again = fresh.evaluate(HANDOVER)
         again.pop("exported")
         assert again == sent
         assert fresh.errors == []
@@ -451,7 +468,8 @@ READ_IN_PAGE = """async ([b64, name]) => {
     const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
     try {
         const text = await new File([bytes], name).text();
-        const r = CourseGroupJourney.parse(text);
+        await Course.loadScript('group-handover.js');
+        const r = CourseGroupHandover.parse(text);
         return r.ok ? {ok: true} : {ok: false, reason: r.reason};
     } catch (e) {
         return {thrown: String(e)};
@@ -506,7 +524,7 @@ def test_at_least_200_generated_bad_handover_files_are_refused_with_nothing_lost
 def test_the_page_works_from_disk(browser, offline_site, tmp_path):
     """The offline zip: the page, its scripts and a handover file, from file://."""
     with new_page(browser) as page:
-        page.goto((offline_site / "gruppens-resa" / "index.html").as_uri())
+        page.goto(offline_page(offline_site, "gruppens-resa").as_uri())
         expect(page.locator(".group-journey h2").first).to_have_text(ui(page, "journey.agreed.heading"))
         course_id = page.evaluate("() => Course.config.courseId")
         path = tmp_path / "overlamning.json"
@@ -544,8 +562,9 @@ def test_handover_size_for_a_group_of_ten(browser, server):
                 modules[slug] = {"version": d["version"], "people": 10, "counts": counts, "answers": {"modul-3-komplexitet": {"asked": "Var i ert system finns komplexa delar?", "texts": ["Ett delat svar på ungefär tjugo ord om hur det ser ut hos oss, med ett exempel från hemsjukvården."] * 5}}}
             occasions.append({"id": f"o-occasion{k}aaaa", "name": f"Möte {k + 1}", "date": f"2027-0{k + 1}-14", "saved": iso(), "modules": modules})
         data["occasions"] = occasions
-        assert page.evaluate("text => CourseGroupJourney.parse(text).ok", json.dumps(data))
-        page.evaluate("text => CourseGroupJourney.take(CourseGroupJourney.parse(text).data)", json.dumps(data))
-        size = len(json.dumps(page.evaluate("() => CourseGroupJourney.handover()"), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        page.evaluate("() => Course.loadScript('group-handover.js')")
+        assert page.evaluate("text => CourseGroupHandover.parse(text).ok", json.dumps(data))
+        page.evaluate("text => CourseGroupHandover.take(CourseGroupHandover.parse(text).data)", json.dumps(data))
+        size = len(json.dumps(page.evaluate(HANDOVER), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         print(f"\nhandover file for 10 people, {len(data['agreements'])} agreements, 3 occasions: {size} bytes")
         assert size < 100_000

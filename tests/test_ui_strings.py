@@ -20,8 +20,9 @@ ALLOWED_GROUPS = {
     "group-picture.js": {ASSESSMENT, GROUP},
     # Its group.* strings are for the group page and the notes page's exports; on a module page
     # it only writes a group file, which needs none.
-    "group-file.js": {ASSESSMENT, GROUP},
+    "group-file.js": {ASSESSMENT, GROUP, JOURNEY},
     "group-journey.js": {ASSESSMENT, GROUP, JOURNEY},
+    "group-compare.js": {ASSESSMENT, GROUP, JOURNEY},
     "meeting-calendar.js": {CALENDAR},
     "meeting.js": {REFLECTION},
     "meeting-launcher.js": {REFLECTION},
