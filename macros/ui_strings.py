@@ -84,7 +84,7 @@ PAGE_SPECIFIC = (
     (("shortcuts.",), r"data-course-shortcuts"),
     (("assessment.",), r"data-assessment|data-group-picture|data-group-journey"),
     (("group.",), r"data-group-picture|data-notes-tools|data-group-journey"),
-    (("journey.",), r"data-group-journey"),
+    (("journey.",), r"data-group-journey|data-notes-tools"),
     (("calendar.",), r"data-meeting-calendar"),
 )
 # Strings the build writes into pages; no script shows them, so no page carries them.

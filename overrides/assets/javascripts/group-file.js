@@ -354,7 +354,26 @@
         });
       });
     });
-    return blocks;
+    return blocks.concat(followupBlocks(t, picture));
+  }
+
+  // The agreements with who does it, by when and their status (set on Gruppens resa), as one table.
+  function followupBlocks(t, picture) {
+    var notes = window.CourseNotes;
+    var agreed = notes ? notes.read().agreed : {};
+    var rows = Object.keys(agreed)
+      .filter(function (id) {
+        return isObject(picture.followup[id]);
+      })
+      .map(function (id) {
+        var f = picture.followup[id];
+        return [agreed[id].asked || id, agreed[id].text, String(f.who || ""), String(f.due || ""), t("journey.status." + (f.status || "agreed"))];
+      });
+    if (!rows.length) return [];
+    return [
+      { kind: "heading", level: 1, text: t("journey.agreed.heading") },
+      { kind: "table", header: [t("journey.agreed.step"), t("journey.agreed.text"), t("journey.agreed.who"), t("journey.agreed.due"), t("journey.agreed.status")], rows: rows },
+    ];
   }
 
   window.CourseGroupFile = {
