@@ -353,6 +353,9 @@
         message.textContent = done.ok
           ? t("journey.handover.taken", { agreements: Object.keys(result.data.agreements).length, occasions: result.data.occasions.length })
           : t("group.not_saved");
+      }).catch(function () {
+        fileInput.value = "";
+        message.textContent = t("journey.handover.error.unreadable", { file: name });
       });
     });
 
