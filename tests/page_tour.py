@@ -49,7 +49,7 @@ SIZES = {
 # breakpoint is 1220 px) with larger type, so axe looks at these in both languages there.
 ONE_OF_EACH_KIND = frozenset({
     "", "modules/vad-ar-systemledarskap/", "modules/hela-kursen/", "fordjupning/", "fordjupning/halsolabb/",
-    "handledning/", "samtalskort/", "anteckningar/", "gruppens-bild/", "mallar/", "ordlista/", "kallor/",
+    "handledning/", "samtalskort/", "anteckningar/", "gruppens-bild/", "gruppens-resa/", "mallar/", "ordlista/", "kallor/",
     "tillganglighet/", "vad-ar-nytt/",
 })
 # axe at every size in the light scheme (every page at phone and laptop size), and in the
