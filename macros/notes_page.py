@@ -86,7 +86,8 @@ def progress_overview(course: Course | None, lang: str, page_url: str, use_direc
     course = _loaded(course)
     modules: dict[str, tuple[Module, list[str]]] = {}
     for step in course.steps:
-        modules.setdefault(step.module.slug, (step.module, []))[1].extend(q.id for q in step.questions)
+        if step.module.progress:  # not the follow-up meeting: a course is complete before it
+            modules.setdefault(step.module.slug, (step.module, []))[1].extend(q.id for q in step.questions)
     items = []
     for slug, (module, ids) in modules.items():
         target = f"{edition_prefix(lang)}{module.page}/" if use_directory_urls else f"{edition_prefix(lang)}{module.page}.html"

@@ -39,6 +39,8 @@ EXPORT_V1 = (FIXTURES / "notes-v1-export.json").read_bytes()
 V1_KEY_JS = store_key_js(1)
 GONE = "modul-2-en-fraga-som-togs-bort"  # answered in version 1, not in the course any more
 
+LATER = "uppfoljning-"  # the follow-up meeting's steps and questions, added after the fixtures (issue 30)
+
 
 def test_the_fixtures_are_version_1_of_this_course():
     assert FORMAT_VERSION > 1
@@ -52,12 +54,14 @@ def test_stored_notes_of_version_1_are_all_there_after_the_update(browser, serve
         assert STORED_V1["courseId"] == course_id(page)
         page.evaluate(f"text => localStorage.setItem({V1_KEY_JS}, text)", json.dumps(STORED_V1))
         page.reload()
-        ids = question_ids(page)
+        # The fixture answers every question the course had then; later ones (the follow-up
+        # meeting's, issue 30) start empty.
+        ids = [qid for qid in question_ids(page) if not qid.startswith(LATER)]
         assert set(ids) < set(STORED_V1["answers"]), "the fixture answers every question of the course"
-        for qid in ids:
-            expect(field(page, qid)).to_have_value(STORED_V1["answers"][qid]["text"])
+        for qid in question_ids(page):
+            expect(field(page, qid)).to_have_value(STORED_V1["answers"][qid]["text"] if qid in ids else "")
         for step in step_ids(page):
-            expect(agreed_field(page, step)).to_have_value(STORED_V1["agreed"][step]["text"])
+            expect(agreed_field(page, step)).to_have_value(STORED_V1["agreed"][step]["text"] if not step.startswith(LATER) else "")
         for qid, entry in STORED_V1["group"].items():
             expect(page.locator(f'[data-question-id="{qid}"] .notes-group__text')).to_have_text(entry["text"])
         assert snapshot(page)["progress"] == STORED_V1["progress"]
@@ -99,7 +103,7 @@ def test_an_exported_file_of_version_1_imports_every_answer(browser, server):
         for section in ("answers", "group", "agreed"):
             assert {k: e["text"] for k, e in data[section].items()} == {k: e["text"] for k, e in source[section].items()}, section
         for qid in question_ids(page):
-            expect(field(page, qid)).to_have_value(source["answers"][qid]["text"])
+            expect(field(page, qid)).to_have_value(source["answers"][qid]["text"] if not qid.startswith(LATER) else "")
         expect(page.locator(".notes-leftovers dd")).to_have_text([source["answers"][GONE]["text"]])
 
 

@@ -58,10 +58,11 @@ def test_todays_stored_notes_move_into_the_copy_and_outlive_a_cleared_local_stor
         for _ in range(2):
             page.evaluate("() => localStorage.clear()")
             page.reload()
+            # Questions added since (the follow-up meeting's, issue 30) start empty.
             for qid in question_ids(page):
-                expect(field(page, qid)).to_have_value(STORED_V3["answers"][qid]["text"])
+                expect(field(page, qid)).to_have_value(STORED_V3["answers"][qid]["text"] if qid in STORED_V3["answers"] else "")
             for step in step_ids(page):
-                expect(agreed_field(page, step)).to_have_value(STORED_V3["agreed"][step]["text"])
+                expect(agreed_field(page, step)).to_have_value(STORED_V3["agreed"][step]["text"] if step in STORED_V3["agreed"] else "")
             assert snapshot(page) == AS_READ
             settle(page)
             # Put back as it was, byte for byte.

@@ -21,7 +21,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_MINUTES = 120
 
 MODULE_FILE_KEYS = {"module": True, "steps": True, "assessment": False}  # key: required? (assessment: see assessment.py)
-MODULE_KEYS = {"slug": True, "number": False, "title": True, "page": False}
+MODULE_KEYS = {"slug": True, "number": False, "title": True, "page": False, "progress": False}
 STEP_KEYS = {"id": True, "title": True, "intro": True, "questions": True, "facilitation": False}
 FACILITATION_KEYS = {"purpose": False, "how": False}
 QUESTION_KEYS = {"id": True, "text": True, "minutes": False, "form": False, "guidance": False}
@@ -182,7 +182,10 @@ def _parse_module(raw, rel: str) -> Module:
     if "page" in raw:  # a page of its own, not a numbered module (the follow-up meeting)
         if "number" in raw or not isinstance(raw["page"], str) or not ID_PATTERN.match(raw["page"]):
             raise CourseDataError(rel, f"module.page must be a page slug such as uppfoljning, without a number, found {raw['page']!r}")
-        return Module(slug=slug, number=None, title=title, page=raw["page"])
+        progress = raw.get("progress", True)
+        if not isinstance(progress, bool):
+            raise CourseDataError(rel, f"module.progress must be true or false, found {progress!r}")
+        return Module(slug=slug, number=None, title=title, page=raw["page"], progress=progress)
     number = raw.get("number")
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
         raise CourseDataError(rel, f"module.number must be a whole number from 1, found {number!r}")

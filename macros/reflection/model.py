@@ -41,6 +41,7 @@ class Module:
     number: int | None  # None for a local page's questions: no "Modul n" label
     title: Text
     page: str  # the page in docs/ without ".md": "modules/varfor-nara-vard"
+    progress: bool = True  # listed in the progress overview (and so in a learning platform's completion)
 
 
 @dataclass(frozen=True)
