@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 MODULE = "modules/kom-igang-tillsammans/"
 SMALL_MODULE = "modules/varfor-nara-vard/"
 NOTES = "anteckningar/"
-FORMAT_VERSION = 3  # of the stored notes and the .json export (notes-store.js VERSION)
+FORMAT_VERSION = 4  # of the stored notes and the .json export (notes-store.js VERSION)
 # Wait until the store's copy in IndexedDB has caught up (a store without one has nothing to wait for).
 SETTLED = "() => CourseNotes.settled ? CourseNotes.settled() : null"
 

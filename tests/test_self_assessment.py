@@ -41,6 +41,8 @@ def test_every_module_has_4_to_8_statements_in_both_languages():
     counts = {}
     for path in sorted((ROOT / "data" / "reflection").glob("[0-9]*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "number" not in data["module"]:
+            continue  # the follow-up meeting (issue 30): a page of its own, not a module
         statements = data["assessment"]["statements"]
         assert 4 <= len(statements) <= 8, path.name
         assert all(s["text"]["sv"].strip() and s["text"]["en"].strip() for s in statements)
@@ -88,7 +90,7 @@ def test_choices_are_radio_groups_saved_with_the_notes_and_shown_on_the_notes_pa
     with zipfile.ZipFile(tmp_path / "n.odt") as z:
         assert statement in z.read("content.xml").decode() and answer in z.read("content.xml").decode()
     exported = json.loads((tmp_path / "n.json").read_text(encoding="utf-8"))
-    assert exported["version"] == FORMAT_VERSION == 3
+    assert exported["version"] == FORMAT_VERSION
     assert exported["ratings"][ids[0]]["value"] == 4 and exported["shared"] == {qid: True}
 
 
@@ -110,15 +112,16 @@ def test_stored_notes_of_version_2_come_through_the_update(browser, server):
         page.goto(server.url + NOTES)
         page.evaluate(f"text => localStorage.setItem({store_key_js(2)}, text)", json.dumps(STORED_V2))
         page.reload()
+        # Questions added since (the follow-up meeting's, issue 30) start empty.
         for qid in question_ids(page):
-            expect(field(page, qid)).to_have_value(STORED_V2["answers"][qid]["text"])
+            expect(field(page, qid)).to_have_value(STORED_V2["answers"][qid]["text"] if qid in STORED_V2["answers"] else "")
         for step in step_ids(page):
-            expect(agreed_field(page, step)).to_have_value(STORED_V2["agreed"][step]["text"])
+            expect(agreed_field(page, step)).to_have_value(STORED_V2["agreed"][step]["text"] if step in STORED_V2["agreed"] else "")
         assert stored(page) is None
-        # The first choice moves everything to the version 3 key, questions kept.
+        # The first choice moves everything to today's key, questions kept.
         rate(page, statement_ids(page, SLUG_3)[0], 5)
         data = json.loads(stored(page))
-        assert data["version"] == 3
+        assert data["version"] == FORMAT_VERSION
         assert page.evaluate(f"() => localStorage.getItem({store_key_js(2)})") is None
         assert data["answers"] == STORED_V2["answers"]
         assert data["group"] == STORED_V2["group"] and data["agreed"] == STORED_V2["agreed"]

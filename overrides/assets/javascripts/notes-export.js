@@ -35,7 +35,7 @@
   var MAX_ENTRIES = 10000; // entries in one section
   var MAX_ASKED = 2000; // characters of the question kept with an entry
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  var TOP_KEYS = { format: 1, version: 1, courseId: 1, exported: 1, answers: 1, group: 1, agreed: 1, progress: 1, ratings: 1, shared: 1, participant: 1 };
+  var TOP_KEYS = { format: 1, version: 1, courseId: 1, exported: 1, answers: 1, group: 1, agreed: 1, progress: 1, ratings: 1, earlier: 1, shared: 1, participant: 1 };
   var PARTICIPANT = /^p-[a-z0-9]{8,40}$/;
   // FILE_MIGRATIONS[n] turns an exported file of version n into version n + 1.
   var FILE_MIGRATIONS = {
@@ -51,6 +51,13 @@
       var out = {};
       for (var k in file) out[k] = file[k];
       out.version = 3;
+      return out;
+    },
+    // Version 4 adds last time's "Var står vi?" choices (earlier); version 3 files have none.
+    3: function (file) {
+      var out = {};
+      for (var k in file) out[k] = file[k];
+      out.version = 4;
       return out;
     },
   };
@@ -144,12 +151,13 @@
       for (var v = raw.version; v < VERSION; v++) raw = FILE_MIGRATIONS[v](raw);
       var keys = Object.keys(raw);
       for (var i = 0; i < keys.length; i++) if (!has(TOP_KEYS, keys[i])) return fail("types");
-      var data = { answers: {}, group: {}, agreed: {}, ratings: {}, shared: {}, participant: null, progress: {}, exported: null };
+      var data = { answers: {}, group: {}, agreed: {}, ratings: {}, earlier: {}, shared: {}, participant: null, progress: {}, exported: null };
       if (!checkEntries(raw.answers, data.answers)) return fail("types");
       if (has(raw, "group") && !checkEntries(raw.group, data.group)) return fail("types");
       if (has(raw, "agreed") && !checkEntries(raw.agreed, data.agreed)) return fail("types");
       if (has(raw, "progress") && !checkProgress(raw.progress, data.progress)) return fail("types");
       if (has(raw, "ratings") && !checkRatings(raw.ratings, data.ratings)) return fail("types");
+      if (has(raw, "earlier") && !checkRatings(raw.earlier, data.earlier)) return fail("types");
       if (has(raw, "shared") && !checkShared(raw.shared, data.shared)) return fail("types");
       if (has(raw, "participant") && raw.participant !== null) {
         if (typeof raw.participant !== "string" || !PARTICIPANT.test(raw.participant)) return fail("types");
@@ -191,14 +199,16 @@
   function importNotes(incoming, mode) {
     return notes.write("import", function (data) {
       if (mode === "replace") {
-        ["answers", "group", "agreed", "ratings", "shared", "progress"].forEach(function (section) {
+        ["answers", "group", "agreed", "ratings", "earlier", "shared", "progress"].forEach(function (section) {
           data[section] = {};
         });
       }
       // A rating: the later one wins. The participant id stays this browser's, if it has one.
-      Object.keys(incoming.ratings).forEach(function (id) {
-        var had = data.ratings[id];
-        if (!had || mode === "replace" || incoming.ratings[id].updated > had.updated) data.ratings[id] = incoming.ratings[id];
+      ["ratings", "earlier"].forEach(function (section) {
+        Object.keys(incoming[section]).forEach(function (id) {
+          var had = data[section][id];
+          if (!had || mode === "replace" || incoming[section][id].updated > had.updated) data[section][id] = incoming[section][id];
+        });
       });
       Object.keys(incoming.shared).forEach(function (id) {
         data.shared[id] = true;
@@ -231,6 +241,7 @@
       group: snapshot.group,
       agreed: snapshot.agreed,
       ratings: snapshot.ratings,
+      earlier: snapshot.earlier,
       shared: snapshot.shared,
       participant: snapshot.participant,
       progress: snapshot.progress,

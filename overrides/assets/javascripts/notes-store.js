@@ -8,6 +8,7 @@
  *                  group:   {[questionId]: {text, updated, asked}},  the scribe's notes
  *                  agreed:  {[stepId]: {text, updated, asked}},      "Det här kom vi överens om"
  *                  ratings, shared, participant: "Var står vi?" (written by self-assessment.js)
+ *                  earlier: {[statementId]: {value, updated}}, the choices before "Svara på nytt"
  *                  progress: {[moduleSlug]: {read, discussed}}, lastExport}
  *   setAnswer(questionId, text, asked), setGroupNote(questionId, text, asked),
  *   setAgreed(stepId, text, asked), setProgress(moduleSlug, "read" | "discussed", bool)
@@ -44,7 +45,8 @@
  * - A new format bumps VERSION and adds MIGRATIONS[old version]. Old notes are
  *   read from their old key, migrated, and that key is removed only once the
  *   new one is written. Version 1 had no `asked`; version 2 had no ratings,
- *   shared answers or participant id (the self-assessment, "Var står vi?").
+ *   shared answers or participant id (the self-assessment, "Var står vi?");
+ *   version 3 had no earlier choices (`earlier`, issue 30).
  * - Unreadable notes are copied aside before anything is written. A write the
  *   browser refuses (quota) leaves the saved notes as they were, and stays
  *   pending in memory until a later write succeeds.
@@ -53,7 +55,7 @@
   "use strict";
 
   var FORMAT = "course-notes";
-  var VERSION = 3;
+  var VERSION = 4;
   var SECTIONS = ["answers", "group", "agreed"];
   var MAX_ASKED = 2000; // characters of a question kept with its answer
   // MIGRATIONS[n](stored object of version n) -> version n + 1
@@ -70,6 +72,13 @@
       var out = {};
       for (var k in old) out[k] = old[k];
       out.version = 3;
+      return out;
+    },
+    // Version 4 keeps last time's "Var står vi?" choices (`earlier`); normalise() gives version 3 notes none.
+    3: function (old) {
+      var out = {};
+      for (var k in old) out[k] = old[k];
+      out.version = 4;
       return out;
     },
   };
@@ -138,7 +147,7 @@
   var listeners = [];
 
   function empty() {
-    return { version: VERSION, courseId: courseId, answers: {}, group: {}, agreed: {}, ratings: {}, shared: {}, participant: null, progress: {}, lastExport: null, reminderDismissed: null };
+    return { version: VERSION, courseId: courseId, answers: {}, group: {}, agreed: {}, ratings: {}, earlier: {}, shared: {}, participant: null, progress: {}, lastExport: null, reminderDismissed: null };
   }
 
   // Keep only well-formed entries.
@@ -157,6 +166,7 @@
     // Kept as written; self-assessment.js writes them, and imports are checked in notes-export.js.
     if (isObject(raw.ratings)) data.ratings = raw.ratings;
     if (isObject(raw.shared)) data.shared = raw.shared;
+    if (isObject(raw.earlier)) data.earlier = raw.earlier;
     if (typeof raw.participant === "string") data.participant = raw.participant;
     var progress = isObject(raw.progress) ? raw.progress : {};
     Object.keys(progress).forEach(function (slug) {
