@@ -129,13 +129,28 @@
     var blocks = [];
     document.querySelectorAll("section.assessment[data-assessment]").forEach(function (section) {
       var rows = [];
+      var before = false; // last time's choices ("Svara på nytt"), in a column of their own
       section.querySelectorAll("fieldset[data-statement-id]").forEach(function (set) {
-        var entry = snapshot.ratings[set.getAttribute("data-statement-id")];
-        if (entry) rows.push([set.querySelector("legend").textContent.trim(), t("assessment.scale." + entry.value)]);
+        var id = set.getAttribute("data-statement-id");
+        var entry = snapshot.ratings[id];
+        var earlier = (snapshot.earlier || {})[id];
+        if (earlier) before = true;
+        if (entry || earlier) {
+          rows.push([
+            set.querySelector("legend").textContent.trim(),
+            entry ? t("assessment.scale." + entry.value) : "",
+            earlier ? t("assessment.earlier_cell", { date: String(earlier.updated).slice(0, 10), answer: t("assessment.scale." + earlier.value) }) : "",
+          ]);
+        }
       });
       if (!rows.length) return;
+      var header = [t("group.statement"), t("group.answer")];
+      if (before) header.push(t("assessment.earlier_column"));
+      else rows.forEach(function (row) {
+        row.pop();
+      });
       blocks.push({ kind: "heading", level: 2, text: section.querySelector(".assessment__heading").textContent.trim() });
-      blocks.push({ kind: "table", header: [t("group.statement"), t("group.answer")], rows: rows });
+      blocks.push({ kind: "table", header: header, rows: rows });
     });
     if (blocks.length) blocks.unshift({ kind: "page_break" }, { kind: "heading", level: 1, text: t("assessment.heading") });
     return blocks;

@@ -33,6 +33,27 @@
     });
   }
 
+  // "Svara på nytt": this round's choices of `ids` become last time's (earlier: {[id]: {value, updated}}),
+  // shown as quiet text under each statement and never filled in again.
+  function startAgain(ids) {
+    return notes.write("again", function (data) {
+      ids.forEach(function (id) {
+        var entry = data.ratings[id];
+        if (!entry) return;
+        data.earlier[id] = { value: entry.value, updated: entry.updated };
+        delete data.ratings[id];
+      });
+    });
+  }
+
+  function dayText(time) {
+    try {
+      return new Date(time).toLocaleDateString(course.config.lang, { day: "numeric", month: "long", year: "numeric" });
+    } catch (e) {
+      return String(time).slice(0, 10);
+    }
+  }
+
   function setShared(id, on) {
     return notes.write("shared\n" + id, function (data) {
       if (on) data.shared[id] = true;
@@ -64,14 +85,19 @@
 
   // The ratings
 
-  var groups = []; // {id, radios, asked}
+  var groups = []; // {id, radios, asked, before}
+  var rounds = []; // {ids, button}: "Svara på nytt" per section
   sections.forEach(function (section) {
     var status = el("p", { class: "assessment__status", role: "status", "aria-live": "polite" });
+    var ids = [];
     section.querySelectorAll("fieldset[data-statement-id]").forEach(function (set) {
       var id = set.getAttribute("data-statement-id");
       var legend = set.querySelector("legend");
       var radios = Array.prototype.slice.call(set.querySelectorAll('input[type="radio"]'));
-      var group = { id: id, radios: radios, asked: legend ? legend.textContent : "" };
+      var before = el("p", { class: "assessment__earlier", hidden: "" });
+      set.insertBefore(before, legend ? legend.nextSibling : set.firstChild);
+      var group = { id: id, radios: radios, asked: legend ? legend.textContent : "", before: before };
+      ids.push(id);
       radios.forEach(function (radio) {
         radio.addEventListener("change", function () {
           if (!radio.checked) return;
@@ -81,7 +107,16 @@
       });
       groups.push(group);
     });
+    var again = el("button", { type: "button", class: "md-button" }, t("assessment.again"));
+    again.addEventListener("click", function () {
+      var result = startAgain(ids);
+      status.textContent = result.ok ? t("assessment.again_done") : t("notes.not_saved." + result.reason);
+      var first = section.querySelector('fieldset[data-statement-id] input[type="radio"]');
+      if (first) first.focus();
+    });
+    rounds.push({ ids: ids, button: again });
     var tools = section.querySelector("[data-assessment-tools]");
+    (tools || section).appendChild(el("p", { class: "notes-actions" })).appendChild(again);
     (tools || section).appendChild(status);
     if (tools) addGroupTools(section, tools);
   });
@@ -106,7 +141,15 @@
   });
 
   function render(snapshot) {
+    rounds.forEach(function (round) {
+      round.button.hidden = !round.ids.some(function (id) {
+        return !!snapshot.ratings[id];
+      });
+    });
     groups.forEach(function (group) {
+      var earlier = snapshot.earlier && snapshot.earlier[group.id];
+      group.before.hidden = !earlier;
+      if (earlier) group.before.textContent = t("assessment.earlier", { date: dayText(earlier.updated), answer: t("assessment.scale." + earlier.value) });
       var entry = snapshot.ratings[group.id];
       group.radios.forEach(function (radio) {
         var on = !!entry && Number(radio.value) === entry.value;
