@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 
-from macros.ui_strings import load_table
+from course.content.ui_strings import load_table
 from tests.browser import RECORD_VIOLATIONS
 from tests.site_pages import edition_relative
 

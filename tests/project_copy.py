@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.site_build import ROOT
 
-SOURCES = ("docs", "overrides", "macros", "data", "mkdocs.yml")
+SOURCES = ("docs", "overrides", "course", "mkdocs_adapter", "data", "mkdocs.yml")
 
 
 def copy_project(target: Path) -> Path:

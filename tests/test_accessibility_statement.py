@@ -9,8 +9,8 @@ from html import escape
 import pytest
 import yaml
 
-from macros.accessibility_statement import DATA, LANGUAGE_KEYS, TOP_KEYS, load_statement, statement_html
-from macros.errors import CourseDataError
+from course.content.accessibility_statement import DATA, LANGUAGE_KEYS, TOP_KEYS, load_statement, statement_html
+from course.errors import CourseDataError
 from tests.local_site import EXAMPLE
 from tests.site_build import ROOT, site_config
 
@@ -120,7 +120,7 @@ def test_every_page_links_the_statement_in_its_footer(site_dir, pages):
 
 
 def _local_folder(tmp_path, text: str):
-    from macros.local_folder import load_local_folder
+    from course.local.folder import load_local_folder
 
     folder = tmp_path / "lokalt"
     folder.mkdir()
@@ -130,7 +130,7 @@ def _local_folder(tmp_path, text: str):
 
 
 def test_a_local_statement_replaces_its_parts_and_adds_its_shortcomings_after_the_course_s(statement):
-    from macros.local_folder import load_local_folder
+    from course.local.folder import load_local_folder
     from tests.local_site import EXAMPLE
 
     merged = load_statement(ROOT, EXTRA, load_local_folder(EXAMPLE))

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from macros.branding import DARK_LINK_TARGET, SLATE_BACKGROUND, WHITE, branding_css, contrast, parse_hex
-from macros.errors import CourseDataError
+from course.render.branding import DARK_LINK_TARGET, SLATE_BACKGROUND, WHITE, branding_css, contrast, parse_hex
+from course.errors import CourseDataError
 from tests.project_copy import copy_project
 from tests.site_build import build_site
 

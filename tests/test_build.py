@@ -12,7 +12,7 @@ from tests.site_pages import edition_relative
 
 
 def test_strict_build_has_no_warnings(built):
-    # MkDocs' own WARNING lines. The publishing warning (macros/publishing.py, "Warning: this build is made
+    # MkDocs' own WARNING lines. The publishing warning (mkdocs_adapter/publishing.py, "Warning: this build is made
     # for publishing …") is printed apart from MkDocs' log on purpose; tests/test_organisation.py checks it.
     _, output = built
     warnings = [line for line in output.splitlines() if re.search(r"\bWARNING\b", line)]

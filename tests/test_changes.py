@@ -9,10 +9,10 @@ from html import unescape
 import pytest
 import yaml
 
-from macros.changes import CHANGES_FILE, Changes, Entry, Version, covered_pages, load_changes, parse_changes
-from macros.errors import CourseDataError
-from macros.page_status import long_date, whats_new_markdown
-from macros.source_hash import file_hash
+from course.content.changes import CHANGES_FILE, Changes, Entry, Version, covered_pages, load_changes, parse_changes
+from course.errors import CourseDataError
+from course.render.page_status import long_date, whats_new_markdown
+from course.content.source_hash import file_hash
 from tests.project_copy import copy_project
 from tests.site_build import COURSE_VERSION, ROOT, build_site
 

@@ -28,8 +28,8 @@ import material
 import pytest
 import yaml
 
-from macros.reflection.load import load_course
-from macros.reflection.notes import templates
+from course.model.load import load_course
+from course.notes.templates import templates
 from tests.page_text import text_by_language
 from tests.readability import page_stats
 from tests.search_ui import search

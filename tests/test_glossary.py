@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import expect
 import yaml
 
-from macros.errors import CourseDataError
-from macros.glossary import GLOSSARY_FILE, LANGUAGES, load_glossary, parse_glossary
-from macros.tooltips import NO_TOOLTIP_INSIDE
+from course.errors import CourseDataError
+from course.content.glossary import GLOSSARY_FILE, LANGUAGES, load_glossary, parse_glossary
+from course.render.tooltips import NO_TOOLTIP_INSIDE
 from tests.project_copy import copy_project
 from tests.site_build import ROOT, build_site
 from tests.site_pages import edition_relative
@@ -254,7 +254,7 @@ def test_a_term_split_across_two_source_lines_gets_its_own_tooltip():
     """ "system leadership⏎group" is the group, not system leadership followed by a word (issue 25)."""
     import markdown
 
-    from macros.tooltips import FirstUseExtension
+    from course.render.tooltips import FirstUseExtension
 
     source = (
         "*[system leadership]: The way of leading\n\n*[system leadership group]: The group\n\n"

@@ -2,8 +2,8 @@
 
 One `mkdocs serve` on a copy of the project, as an author runs it; each test
 saves its own change. Under serve, a rebuild reuses the HTML of pages whose
-Markdown did not change (macros/serve_cache.py) and reloads the browsers
-early (macros/live_reload.py): the last test checks that the site it serves
+Markdown did not change (mkdocs_adapter/serve_cache.py) and reloads the browsers
+early (mkdocs_adapter/live_reload.py): the last test checks that the site it serves
 is the same as a fresh build of the same files.
 """
 

@@ -213,7 +213,7 @@ def test_hidden_modules_leave_no_card_link_time_or_statement_behind(folder, tmp_
     ],
 )
 def test_a_list_item_that_begins_with_a_link_to_a_hidden_page_goes(markdown, expected):
-    from macros.local_docs import unlink_hidden_pages
+    from course.local.docs import unlink_hidden_pages
 
     assert unlink_hidden_pages(markdown, "index.md", ("modules/x.md",)) == expected
 

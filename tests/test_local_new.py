@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.local_folder import ORGANISATION_KEYS, SETTINGS_KEYS
+from course.local.folder import ORGANISATION_KEYS, SETTINGS_KEYS
 from tests.site_build import ROOT, build_site
 
 TEMPLATE = ROOT / "tools" / "local-template"

@@ -8,8 +8,8 @@ import re
 import pytest
 from lxml import html as lxml_html
 
-from macros.reflection.load import load_course
-from macros.reflection.notes import guidance_text
+from course.model.load import load_course
+from course.notes.templates import guidance_text
 from tests.browser import RequestLog
 from tests.site_build import ROOT
 

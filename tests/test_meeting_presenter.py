@@ -15,7 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from lxml import etree
 from playwright.sync_api import expect
 
-from macros.reflection.load import load_course
+from course.model.load import load_course
 from tests.site_build import ROOT
 from tests.site_pages import offline_page
 from tests.page_tour import AXE_OPTIONS, describe

@@ -11,7 +11,7 @@ import json
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros.reflection.load import load_course
+from course.model.load import load_course
 from tests.site_build import ROOT
 from tests.page_tour import AXE_OPTIONS, describe
 

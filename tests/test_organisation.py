@@ -5,7 +5,7 @@ organisation as publisher or contact, and each says, in its language, that
 the organisation publishing the course gives its name and contacts there.
 A build made for publishing (a site address, or OFFLINE=true as make offline
 and make scorm build) without one prints a warning that does not stop a
---strict build (macros/publishing.py).
+--strict build (mkdocs_adapter/publishing.py).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros import publishing
-from macros.branding import PUBLISHER_SETTINGS, missing_publisher_settings, organisation_html, organisation_name
+from mkdocs_adapter import publishing
+from course.render.branding import PUBLISHER_SETTINGS, missing_publisher_settings, organisation_html, organisation_name
 from tests.local_site import EXAMPLE
 from tests.site_build import ROOT, build_site, site_config
 from tests.site_pages import page_html, site_pages

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.errors import CourseDataError
-from macros.reflection.build import ReflectionBuild
-from macros.reflection.load import STRING_KEYS, load_course
-from macros.reflection.model import LANGUAGES
-from macros.reflection.notes import guidance_text
-from macros.reflection.render import format_size
+from course.errors import CourseDataError
+from course.build import ReflectionBuild
+from course.model.load import STRING_KEYS, load_course
+from course.model.course import LANGUAGES
+from course.notes.templates import guidance_text
+from course.render.reflection import format_size
 from tests.site_build import ROOT
 
 DATA = ROOT / "data" / "reflection"

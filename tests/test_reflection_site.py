@@ -21,10 +21,10 @@ from odf import teletype
 from odf import text as odf_text
 from odf.opendocument import load as load_odt
 
-from macros.reflection.load import load_course
-from macros.reflection.model import LANGUAGES
-from macros.reflection.notes import FORMATS, TEMPLATE_DIR, generate, outline, templates
-from macros.reflection.render import format_size, heading_id
+from course.model.load import load_course
+from course.model.course import LANGUAGES
+from course.notes.templates import FORMATS, TEMPLATE_DIR, generate, outline, templates
+from course.render.reflection import format_size, heading_id
 from tests.site_build import ROOT
 
 OTHER = {"sv": "en", "en": "sv"}
@@ -268,7 +268,7 @@ def test_docx_properties_say_language_and_that_it_is_generated(site_dir, course)
 
 
 def test_outline_of_a_step_in_order(course):
-    """The layout the browser export should mimic (see macros/reflection/notes.py)."""
+    """The layout the browser export should mimic (see course/notes/templates.py)."""
     step = course.step("steg-1")
     kinds = [(b.kind, b.level) for b in outline(course, "sv", "steg-1")]
     head = [("title", 0), ("subtitle", 0), ("note", 0), ("heading", 1), ("para", 0), ("fields", 0), ("para", 0), ("heading", 2)]

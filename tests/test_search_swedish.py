@@ -261,7 +261,7 @@ def test_script_stems_like_the_build(page, server, site_dir):
     """The query's stems (JavaScript) and the build's (snowballstemmer) agree on every word of the course."""
     import snowballstemmer
 
-    from macros.search_swedish import words_of
+    from course.postbuild.search_swedish import words_of
 
     swedish = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     words = sorted({w for d in swedish["docs"] for f in ("title", "text") for w in words_of(d[f])})

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.sources import load_sources
+from course.content.sources import load_sources
 from tests.site_build import ROOT
 from tests.site_pages import page_html, site_pages
 

@@ -9,8 +9,8 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from macros.errors import CourseDataError
-from macros.sources import SOURCES_FILE, load_sources, parse_sources
+from course.errors import CourseDataError
+from course.content.sources import SOURCES_FILE, load_sources, parse_sources
 from tests.project_copy import copy_project
 from tests.site_build import ROOT, build_site
 

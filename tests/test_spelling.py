@@ -59,7 +59,7 @@ def test_interface_strings_are_spelled_correctly():
     """The strings the scripts show (notes, meeting mode, messages) appear on a page only when used."""
     import yaml
 
-    from macros.ui_strings import PLURAL, PLURAL_FORM
+    from course.content.ui_strings import PLURAL, PLURAL_FORM
 
     problems = {}
     for lang in DICTIONARIES:

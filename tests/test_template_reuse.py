@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import shutil
 
-from macros.reflection import notes_docx
-from macros.reflection.load import load_course
-from macros.reflection.notes import FORMATS, generate
+from course.notes import docx as notes_docx
+from course.model.load import load_course
+from course.notes.templates import FORMATS, generate
 from tests.site_build import ROOT
 
 QUESTION = "Hur förändras invånarnas behov hos er?"  # module 1, step modul-1

@@ -26,7 +26,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.glossary import load_glossary
+from course.content.glossary import load_glossary
 from tests.site_pages import edition_relative, page_html, site_pages
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.changes import CHANGES_FILE, load_changes
-from macros.reflection.load import load_course
-from macros.source_hash import text_hash
-from macros.translations import (
+from course.content.changes import CHANGES_FILE, load_changes
+from course.model.load import load_course
+from course.content.source_hash import text_hash
+from course.content.translations import (
     LAGGING_FILE,
     PAGES_FILE,
     QUESTIONS_FILE,

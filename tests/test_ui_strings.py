@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from macros.ui_strings import BUILD_ONLY, PAGE_SPECIFIC, load_table, strings_for, ui_text
+from course.content.ui_strings import BUILD_ONLY, PAGE_SPECIFIC, load_table, strings_for, ui_text
 from tests.site_build import ROOT
 from tests.site_pages import page_html
 
@@ -187,8 +187,8 @@ def numbers_passed(sources: dict[str, str]) -> dict[tuple[str, str], str]:
 
 
 def _sources() -> dict[str, str]:
-    files = sorted(SCRIPTS.glob("*.js")) + sorted((ROOT / "macros").glob("*.py"))
-    return {path.name: path.read_text(encoding="utf-8") for path in files}
+    files = sorted(SCRIPTS.glob("*.js")) + sorted((ROOT / "course").rglob("*.py")) + sorted((ROOT / "mkdocs_adapter").glob("*.py"))
+    return {path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8") for path in files}
 
 
 def counts_without_forms(tables: dict[str, dict[str, str]], passed: dict[tuple[str, str], str]) -> list[str]:

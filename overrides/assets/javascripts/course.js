@@ -18,7 +18,7 @@
   });
 
   // The drawer and search toggles carry no autocomplete="off" (invalid on a
-  // checkbox; see macros/html_fixes.py), so close them when a page is shown
+  // checkbox; see course/postbuild/html_fixes.py), so close them when a page is shown
   // again from the back/forward cache.
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted) return;
@@ -45,7 +45,7 @@
  *                        singular or plural form chosen where the string says
  *                        "{name, plural, one {# answer} other {# answers}}" ("#" is the number;
  *                        the form by Intl.PluralRules of the page's language)
- *                        (the same rule as ui_text in macros/ui_strings.py)
+ *                        (the same rule as ui_text in course/content/ui_strings.py)
  *   Course.el(tag, attrs, text)  a new element; `text` is set as text, never as HTML
  *   Course.download(blob, name)  save `blob` as the file `name` (the notes' exports, the group file)
  *   Course.readText(file, maxBytes)  Promise of {ok: true, text} or {ok: false, reason}; never rejects

@@ -8,7 +8,7 @@
  * frame, which a strict Content-Security-Policy refuses; this shim writes
  * only <script src> tags, to files of our own, so the site's policy holds.
  *
- * Loaded only in the offline build (see macros/offline.py), before Material's bundle.
+ * Loaded only in the offline build (see mkdocs_adapter/offline.py), before Material's bundle.
  */
 (function () {
   "use strict";

@@ -8,7 +8,7 @@
  * The picture is kept in this browser under its own key (group-file.js),
  * never with the notes. What participants wrote is only ever set as text.
  *
- * HTML it fills: [data-group-picture] (macros/self_assessment.py), with the
+ * HTML it fills: [data-group-picture] (course/render/self_assessment.py), with the
  * statements of every module in script#assessment-data.
  * Also window.CourseGroupPicture.mount(container, slug) for meeting mode.
  */

@@ -10,7 +10,7 @@
  *
  * Both draw the blocks of the note template's outline (see notes-export.js)
  * on the same paper as the blank templates (outline.layout, from
- * macros/reflection/notes.py) and fill its answer boxes with the reader's
+ * course/notes/templates.py) and fill its answer boxes with the reader's
  * text. That text is always XML-escaped character data: markup in it stays
  * text, and nothing in it can become a field, link or style.
  */

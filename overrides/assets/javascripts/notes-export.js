@@ -13,8 +13,8 @@
  *
  * Blocks of kind "table" ({header, rows}: texts) carry the self-assessment and
  * the group picture's counts (notes-page.js, group-file.js).
- * `outline` is the note template's layout (macros/reflection/notes.py), put in
- * the notes page by macros/notes_page.py: {blocks, layout}. Blocks are
+ * `outline` is the note template's layout (course/notes/templates.py), put in
+ * the notes page by course/render/notes_page.py: {blocks, layout}. Blocks are
  * {kind, text, level, items, lines}, where answer blocks carry `question` (a
  * question id) or `step` (a step id, for "Det här kom vi överens om");
  * layout is the paper in centimetres. The exports fill those boxes with the

@@ -10,7 +10,7 @@
  * import code itself (notes-export.js, and notes-documents.js for .docx and
  * .odt) loads when the reader uses it.
  *
- * HTML it reads (docs/anteckningar.md, macros/notes_page.py):
+ * HTML it reads (docs/anteckningar.md, course/render/notes_page.py):
  *   [data-notes-tools="export" | "import" | "clear"]   where each tool goes
  *   script#notes-outline (JSON)   the note template's layout, for the exports, and
  *                                 `wordings`: each question in the other languages

@@ -5,7 +5,7 @@
  * (notes-store.js), with the question as shown. Reader text is only ever set
  * as a value or textContent.
  *
- * HTML it reads (from macros/reflection and macros/notes_page.py):
+ * HTML it reads (from macros/reflection and course/render/notes_page.py):
  *   section.reflection[data-step-id][data-module]
  *     li.reflection__question[data-question-id] > p.reflection__text
  *   [data-notes-progress] li[data-module][data-question-ids]   progress overview
@@ -290,7 +290,7 @@
 
   var place = heading && heading.parentNode ? heading : null;
   // The build writes an invisible box of the same size in this place
-  // (macros/notes_progress.py), so that the page does not move when this
+  // (course/postbuild/progress_box.py), so that the page does not move when this
   // one appears.
   var built = document.querySelector(".notes-progress-box[data-notes-pending]");
   if (built && !progressBox) built.parentNode.removeChild(built);

@@ -6,7 +6,7 @@
  * script stems each word of the query before Material's search worker sees
  * it, so "vårdcentralerna" is looked up as "vårdcentral" and finds every
  * form on the pages. The build adds the later parts of Swedish compounds to
- * the Swedish index (field `parts`, macros/search_swedish.py), so a stem such
+ * the Swedish index (field `parts`, course/postbuild/search_swedish.py), so a stem such
  * as "reform" finds "primärvårdsreform".
  *
  * When a Swedish query word finds nothing, its base forms are tried against

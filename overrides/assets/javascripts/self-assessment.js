@@ -5,7 +5,7 @@
  * through window.CourseNotes (notes-store.js), with the reader's notes.
  * Loaded after notes.js, only on pages with a self-assessment.
  *
- * HTML it reads (macros/reflection/assessment.py):
+ * HTML it reads (course/model/assessment.py):
  *   section.assessment[data-assessment][data-assessment-version]
  *     fieldset[data-statement-id] > legend, input[type=radio][value]
  *     [data-assessment-tools]    where the group file's tools go

@@ -1,5 +1,5 @@
 /*
- * Glossary tooltips (see macros/tooltips.py): a term in the text is an
+ * Glossary tooltips (see course/render/tooltips.py): a term in the text is an
  * <abbr title tabindex="0">, and its explanation shows below it on hover and
  * on focus (a tap on a phone focuses it).
  *

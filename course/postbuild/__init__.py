@@ -1,0 +1,1 @@
+"""The step over the finished site: what rewrites built HTML, run once after the generator."""
