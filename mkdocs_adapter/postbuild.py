@@ -19,5 +19,7 @@ def site_options(config) -> SiteOptions:
         ui={lang: strings_for(lang) for lang in LANGUAGES},
         use_directory_urls=config["use_directory_urls"],
         offline=offline_enabled(config),
+        # mkdocs.yml's extra.search_swedish (SEARCH_SWEDISH=false): without it, search works on whole words' prefixes.
+        search_swedish=config["extra"].get("search_swedish", True) is not False,
         glossary=load_glossary(project_dir(config), LOCAL.folder),
     )
