@@ -86,7 +86,8 @@ def on_pre_build(config, **kwargs):
         check_front_matter(path, origin_name(path.relative_to(docs).as_posix()))
     lang = edition_language(config)
     if lang != DEFAULT_LANGUAGE:
-        # mkdocs-static-i18n builds the other editions after the first one is written (mkdocs_adapter/live_reload.py).
+        # mkdocs-static-i18n builds the other editions after the first one is written; mkdocs serve shows
+        # that one's pages now (mkdocs_adapter/live_reload.py), so they are finished first.
         SITE.edition_written(Path(config["site_dir"]), site_options(config))
         first_edition_written(Path(config["site_dir"]))
     REFLECTION.start_edition(lang)
