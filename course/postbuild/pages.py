@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from course.editions import edition_prefix
 from course.postbuild.csp import add_csp_meta, inline_script_hashes
 from course.postbuild.html_fixes import drop_checkbox_autocomplete
 from course.postbuild.progress_box import add_progress_box, notes_page_href
@@ -31,7 +30,8 @@ def page_url(path: str, use_directory_urls: bool) -> str:
 
 def finish_page(html: str, path: str, options) -> str:
     lang = page_edition(path, options.languages)
-    href = notes_page_href(page_url(path, options.use_directory_urls), edition_prefix(lang), options.use_directory_urls)
+    prefix = "" if lang == options.languages[0] else f"{lang}/"
+    href = notes_page_href(page_url(path, options.use_directory_urls), prefix, options.use_directory_urls)
     # The box goes in before the hashes are taken; it has no script of its own.
     html = add_progress_box(html, options.ui[lang], href)
     return add_csp_meta(drop_checkbox_autocomplete(html))
