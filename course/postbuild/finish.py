@@ -29,7 +29,7 @@ class SiteOptions:
 
 @dataclass
 class SiteFinisher:
-    """Finishes a site folder; kept from one rebuild to the next under `mkdocs serve`, where that saves work."""
+    """Finishes a site folder; kept from one rebuild to the next under `make serve`, where that saves work."""
 
     pages: FinishedPages = field(default_factory=FinishedPages)
     default_not_found: bytes | None = None
@@ -37,7 +37,7 @@ class SiteFinisher:
     def edition_written(self, site_dir: Path, options: SiteOptions) -> None:
         """An edition is written and the next will be written into the same folder.
 
-        Its pages are finished now, as `mkdocs serve` shows them before the
+        Its pages are finished now, as `make serve` shows them before the
         next edition is built; the default edition's 404 page is kept, as the next overwrites it.
         """
         place_not_found_pages(site_dir, options.languages, self.default_not_found)

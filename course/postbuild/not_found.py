@@ -1,6 +1,6 @@
 """One "page not found" page per edition: the default edition's at the root, the others' at `<lang>/404.html`.
 
-mkdocs-static-i18n builds the editions one after another into the same site
+MkDocs' i18n plugin builds the editions one after another into the same site
 folder, and each writes the root `404.html`: the last edition's is there at
 the end. So the default edition's page is kept before the next edition is
 built (`SiteFinisher.edition_written`), and after the build the root page,

@@ -48,7 +48,7 @@ class _Finished:
 class FinishedPages:
     """What each page was finished into last time, by its path.
 
-    Under `mkdocs serve` every rebuild writes every page afresh, nearly all of
+    Under `make serve` every rebuild writes every page afresh, nearly all of
     them with the same bytes as before: such a page gets last time's result
     without being worked on again.
     """
