@@ -16,27 +16,21 @@ if str(ROOT) not in sys.path:
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from course.content.changes import check_pages, load_changes  # noqa: E402
-from course.postbuild.csp import add_csp_meta, write_header_policy  # noqa: E402
 from course.editions import DEFAULT_LANGUAGE, LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
 from course.content.frontmatter import check_front_matter  # noqa: E402
 from course.content.glossary import load_glossary  # noqa: E402
-from course.postbuild.html_fixes import drop_checkbox_autocomplete  # noqa: E402
 from mkdocs_adapter.live_reload import allow_live_reload, first_edition_written, rebuild_done  # noqa: E402
 from mkdocs_adapter.errors import as_mkdocs_errors  # noqa: E402
 from mkdocs_adapter.files import add_branding_stylesheet, add_local_logo  # noqa: E402
 from mkdocs_adapter.local_build import LOCAL, prepare  # noqa: E402
 from mkdocs_adapter.page import edition_language, page_place, project_dir  # noqa: E402
+from mkdocs_adapter.postbuild import SITE, site_options  # noqa: E402
 from course.local.docs import origin_name, unlink_hidden_pages  # noqa: E402
-from course.postbuild.not_found import place_not_found_page  # noqa: E402
-from course.postbuild.progress_box import add_progress_box, notes_page_href  # noqa: E402
-from mkdocs_adapter.offline import offline_enabled, use_local_search_shim  # noqa: E402
+from mkdocs_adapter.offline import use_local_search_shim  # noqa: E402
 from course.render.page_status import add_page_status  # noqa: E402
 from course.render.page_links import absolute_alternates, footer_links  # noqa: E402
-from course.postbuild.prune_assets import prune_unused_assets  # noqa: E402
 from mkdocs_adapter.publishing import remember_command, warn_if_publishing_without_organisation  # noqa: E402
 from course.build import STATE as REFLECTION  # noqa: E402
-from course.postbuild.search_index import INDEX, split_search_index  # noqa: E402
-from course.postbuild.search_swedish import enrich_swedish_index  # noqa: E402
 from mkdocs_adapter.serve_cache import report_conversions, reuse_unchanged_conversions  # noqa: E402
 from course.content.sources import load_sources  # noqa: E402
 from mkdocs_adapter.template_cache import reuse_compiled_templates  # noqa: E402
@@ -92,7 +86,9 @@ def on_pre_build(config, **kwargs):
         check_front_matter(path, origin_name(path.relative_to(docs).as_posix()))
     lang = edition_language(config)
     if lang != DEFAULT_LANGUAGE:
-        # mkdocs-static-i18n builds the other editions after the first one is written (mkdocs_adapter/live_reload.py).
+        # mkdocs-static-i18n builds the other editions after the first one is written; mkdocs serve shows
+        # that one's pages now (mkdocs_adapter/live_reload.py), so they are finished first.
+        SITE.edition_written(Path(config["site_dir"]), site_options(config))
         first_edition_written(Path(config["site_dir"]))
     REFLECTION.start_edition(lang)
 
@@ -114,46 +110,22 @@ def on_template_context(context, template_name, config, **kwargs):
 
 
 @as_mkdocs_errors
-def on_post_template(output_content, template_name, config, **kwargs):
-    if template_name == "404.html":
-        output_content = add_csp_meta(drop_checkbox_autocomplete(output_content))
-        return place_not_found_page(output_content, edition_language(config), Path(config["site_dir"]))
-    return output_content
-
-
-# Last, so that the hashes cover every inline script other plugins wrote.
-@event_priority(-120)
-@as_mkdocs_errors
-def on_post_page(output, page, config, **kwargs):
-    # A module page's progress box is in the HTML, so it does not push the page down later.
-    lang = edition_language(config)
-    href = notes_page_href(page.url, edition_prefix(lang), config["use_directory_urls"])
-    output = add_progress_box(output, strings_for(lang), href)
-    return add_csp_meta(drop_checkbox_autocomplete(output))
-
-
-@as_mkdocs_errors
 def on_page_context(context, page, config, nav, **kwargs):
     context = _add_course_context(context, page, config)
     context["base_url"] = edition_base_url(context["base_url"], edition_language(config))
     return context
 
 
-# After mkdocs-static-i18n (priority -100), which writes the merged index
-# at the end of the last build; earlier calls find nothing to split.
+# After mkdocs-static-i18n (priority -100), which builds the other editions
+# and writes the merged search index in the first edition's on_post_build.
 @event_priority(-110)
 @as_mkdocs_errors
 def on_post_build(config, **kwargs):
-    if split_search_index(Path(config["site_dir"]), with_script=offline_enabled(config)):
-        # Compound parts for the Swedish index (see course/postbuild/search_swedish.py).
-        glossary = load_glossary(project_dir(config), LOCAL.folder)
-        enrich_swedish_index(Path(config["site_dir"]) / INDEX, glossary, with_script=offline_enabled(config))
     # Once every edition is built; not inside i18n's nested build, where an
     # error would leave mkdocs serve without it.
     if not getattr(config.plugins.get("i18n"), "building", False):
         REFLECTION.finish(Path(config["site_dir"]))
-        prune_unused_assets(Path(config["site_dir"]))
-        write_header_policy(Path(config["site_dir"]))
+        SITE.finish(Path(config["site_dir"]), site_options(config))
         report_conversions()
         rebuild_done()
 

@@ -276,6 +276,38 @@ def test_script_stems_like_the_build(page, server, site_dir):
     assert all(w.startswith(s) for w, s in zip(words, got)), "a stem must be a prefix of its word"
 
 
+# Switched off: extra.search_swedish (SEARCH_SWEDISH=false)
+
+
+@pytest.fixture(scope="module")
+def site_without_compound_parts(tmp_path_factory) -> Path:
+    from tests.site_build import build_site
+
+    site = tmp_path_factory.mktemp("site-without-compound-parts")
+    result = build_site(site, extra_env={"SEARCH_SWEDISH": "false"})
+    assert result.returncode == 0, result.output[-3000:]
+    return site
+
+
+def test_without_the_swedish_enrichment_search_still_finds_words(browser, site_without_compound_parts):
+    from tests.site_build import SiteServer, free_port
+
+    swedish = json.loads((site_without_compound_parts / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert swedish["config"]["lang"] == ["sv"] and "parts" not in swedish["config"]["fields"]
+    assert not any("parts" in d for d in swedish["docs"])
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    try:
+        with SiteServer(site_without_compound_parts, free_port()) as srv:
+            open_edition(page, srv.url)
+            found = results(page, "samverkan")
+            assert "fordjupning/mellansverige/" in found[:TOP], found
+            assert page.evaluate("window.__csp") == []
+    finally:
+        context.close()
+
+
 # The English edition
 
 

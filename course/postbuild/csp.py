@@ -28,6 +28,7 @@ POLICY = {
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script>", re.S)
 _CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.I)
+_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 
 
 def inline_script_hashes(html: str) -> list[str]:
@@ -53,19 +54,16 @@ HEADER_FILE = "content-security-policy.txt"
 HEADER_ONLY = "frame-ancestors 'self'"
 
 
-def write_header_policy(site_dir) -> str:
+def write_header_policy(site_dir, hashes: list[str]) -> str:
     """Write the policy for a server header: the union of every page's hashes, plus frame-ancestors."""
-    hashes: list[str] = []
-    for html in sorted(site_dir.rglob("*.html")):
-        for token in inline_script_hashes(html.read_text(encoding="utf-8")):
-            if token not in hashes:
-                hashes.append(token)
     text = policy_text(hashes) + "; " + HEADER_ONLY
     (site_dir / HEADER_FILE).write_text(text + "\n", encoding="utf-8")
     return text
 
 
 def add_csp_meta(html: str) -> str:
-    """Insert the policy right after <meta charset>, before any script runs."""
+    """Insert the policy right after <meta charset>, before any script runs; a page that has one gets it renewed."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_text(inline_script_hashes(html))}">'
+    if _META.search(html):
+        return _META.sub(lambda m: meta, html, count=1)
     return _CHARSET.sub(lambda m: m.group(0) + "\n    " + meta, html, count=1)

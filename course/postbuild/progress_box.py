@@ -16,7 +16,6 @@ the content, so the box's words are not searchable.
 import html
 import re
 
-
 from course.content.ui_strings import ui_text
 from course.urls import relative_url
 
@@ -25,6 +24,7 @@ _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 _SECTION = re.compile(r"<section\b[^>]*>")
 _MODULE = re.compile(r'\bdata-module="([^"]*)"')
 _QUESTION = re.compile(r'\bdata-question-id="')
+_BOX = '<fieldset class="notes-progress-box"'
 
 
 def notes_page_href(page_url: str, lang_prefix: str, use_directory_urls: bool) -> str:
@@ -76,9 +76,9 @@ def progress_box(ui: dict[str, str], questions: int, notes_href: str) -> str:
 
 
 def add_progress_box(page_html: str, ui: dict[str, str], notes_href: str) -> str:
-    """Insert the box after the page title of a module page; other pages are returned unchanged."""
+    """Insert the box after the page title of a module page; other pages, and a page that has it, are returned unchanged."""
     article = _ARTICLE.search(page_html)
-    if not article:
+    if not article or _BOX in page_html:
         return page_html
     title_end = page_html.find("</h1>", article.end())
     if title_end == -1:

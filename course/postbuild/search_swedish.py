@@ -195,15 +195,15 @@ def add_compound_parts(index: dict, vocabulary: Vocabulary) -> int:
     return changed
 
 
-def course_vocabulary(index: dict, glossary: Glossary) -> Vocabulary:
-    words = set(glossary_words(glossary))
+def course_vocabulary(index: dict, glossary: Glossary | None) -> Vocabulary:
+    words = glossary_words(glossary) if glossary is not None else set()
     for doc in index["docs"]:
         words.update(words_of(doc.get("title", "")))
         words.update(words_of(doc.get("text", "")))
     return Vocabulary(words)
 
 
-def enrich_swedish_index(index_path: Path, glossary: Glossary, *, with_script: bool = False) -> int:
+def enrich_swedish_index(index_path: Path, glossary: Glossary | None, *, with_script: bool = False) -> int:
     """Rewrite the Swedish index at `index_path` with compound parts; return the number of entries with parts.
 
     Done once: an index whose config already lists the parts field is left as it is.
