@@ -25,12 +25,11 @@ from mkdocs_adapter.live_reload import allow_live_reload, first_edition_written,
 from mkdocs_adapter.errors import as_mkdocs_errors  # noqa: E402
 from mkdocs_adapter.files import add_branding_stylesheet, add_local_logo  # noqa: E402
 from mkdocs_adapter.local_build import LOCAL, prepare  # noqa: E402
-from mkdocs_adapter.page import edition_language, page_place, project_dir  # noqa: E402
-from course.local.docs import origin_name, unlink_hidden_pages  # noqa: E402
+from mkdocs_adapter.page import edition_language, project_dir  # noqa: E402
+from course.local.docs import origin_name  # noqa: E402
 from course.postbuild.not_found import place_not_found_page  # noqa: E402
 from course.postbuild.progress_box import add_progress_box, notes_page_href  # noqa: E402
 from mkdocs_adapter.offline import offline_enabled, use_local_search_shim  # noqa: E402
-from course.render.page_status import add_page_status  # noqa: E402
 from course.render.page_links import absolute_alternates, footer_links  # noqa: E402
 from course.postbuild.prune_assets import prune_unused_assets  # noqa: E402
 from mkdocs_adapter.publishing import remember_command, warn_if_publishing_without_organisation  # noqa: E402
@@ -40,7 +39,7 @@ from course.postbuild.search_swedish import enrich_swedish_index  # noqa: E402
 from mkdocs_adapter.serve_cache import report_conversions, reuse_unchanged_conversions  # noqa: E402
 from course.content.sources import load_sources  # noqa: E402
 from mkdocs_adapter.template_cache import reuse_compiled_templates  # noqa: E402
-from course.render.tooltips import add_definitions, register_extension  # noqa: E402
+from course.render.tooltips import register_extension  # noqa: E402
 from course.content.ui_strings import check_tables_agree, strings_for, strings_for_page  # noqa: E402
 
 # Hooks
@@ -95,17 +94,6 @@ def on_pre_build(config, **kwargs):
         # mkdocs-static-i18n builds the other editions after the first one is written (mkdocs_adapter/live_reload.py).
         first_edition_written(Path(config["site_dir"]))
     REFLECTION.start_edition(lang)
-
-
-@as_mkdocs_errors
-def on_page_markdown(markdown, page, config, **kwargs):
-    place = page_place(page, config)
-    # Glossary tooltips in the page's own language (see course/render/tooltips.py).
-    glossary = load_glossary(project_dir(config), LOCAL.folder)
-    markdown = unlink_hidden_pages(markdown, place.src_uri, LOCAL.folder.hide if LOCAL.folder else ())
-    markdown = add_definitions(markdown, place.src_uri, place.lang, glossary)
-    # When the page last changed, and whether its translation lags (course/render/page_status.py).
-    return add_page_status(markdown, place.src_uri, place.url, place.swedish_url, place.lang, project_dir(config))
 
 
 @as_mkdocs_errors
