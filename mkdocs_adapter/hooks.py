@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from course.content.changes import check_pages, load_changes  # noqa: E402
 from course.postbuild.csp import add_csp_meta, write_header_policy  # noqa: E402
-from course.editions import DEFAULT_LANGUAGE, LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
+from course.editions import DEFAULT_LANGUAGE, edition_prefix  # noqa: E402
 from course.content.frontmatter import check_front_matter  # noqa: E402
 from course.content.glossary import load_glossary  # noqa: E402
 from course.postbuild.html_fixes import drop_checkbox_autocomplete  # noqa: E402
@@ -30,7 +30,7 @@ from course.local.docs import origin_name  # noqa: E402
 from course.postbuild.not_found import place_not_found_page  # noqa: E402
 from course.postbuild.progress_box import add_progress_box, notes_page_href  # noqa: E402
 from mkdocs_adapter.offline import offline_enabled, use_local_search_shim  # noqa: E402
-from course.render.page_links import absolute_alternates, footer_links  # noqa: E402
+from course.render.theme_extra import editions_extra  # noqa: E402
 from course.postbuild.prune_assets import prune_unused_assets  # noqa: E402
 from mkdocs_adapter.publishing import remember_command, warn_if_publishing_without_organisation  # noqa: E402
 from course.build import STATE as REFLECTION  # noqa: E402
@@ -40,7 +40,8 @@ from mkdocs_adapter.serve_cache import report_conversions, reuse_unchanged_conve
 from course.content.sources import load_sources  # noqa: E402
 from mkdocs_adapter.template_cache import reuse_compiled_templates  # noqa: E402
 from course.render.tooltips import register_extension  # noqa: E402
-from course.content.ui_strings import check_tables_agree, strings_for, strings_for_page  # noqa: E402
+from course.content.ui_strings import check_tables_agree, strings_for  # noqa: E402
+from course.postbuild.ui_config import trim_course_config  # noqa: E402
 
 # Hooks
 
@@ -89,6 +90,9 @@ def on_pre_build(config, **kwargs):
     docs = Path(config["docs_dir"])
     for path in sorted(docs.rglob("*.md")):
         check_front_matter(path, origin_name(path.relative_to(docs).as_posix()))
+    # What the templates read for each edition: interface strings (data/ui/), links, place.
+    # Here, not in on_config: the offline plugin turns use_directory_urls off in its on_config.
+    config["extra"]["editions"] = editions_extra(config["use_directory_urls"])
     lang = edition_language(config)
     if lang != DEFAULT_LANGUAGE:
         # mkdocs-static-i18n builds the other editions after the first one is written (mkdocs_adapter/live_reload.py).
@@ -97,13 +101,9 @@ def on_pre_build(config, **kwargs):
 
 
 @as_mkdocs_errors
-def on_template_context(context, template_name, config, **kwargs):
-    return _add_course_context(context, None, config)
-
-
-@as_mkdocs_errors
 def on_post_template(output_content, template_name, config, **kwargs):
     if template_name == "404.html":
+        output_content = trim_course_config(output_content)  # moves into finish_site
         output_content = add_csp_meta(drop_checkbox_autocomplete(output_content))
         return place_not_found_page(output_content, edition_language(config), Path(config["site_dir"]))
     return output_content
@@ -116,15 +116,9 @@ def on_post_page(output, page, config, **kwargs):
     # A module page's progress box is in the HTML, so it does not push the page down later.
     lang = edition_language(config)
     href = notes_page_href(page.url, edition_prefix(lang), config["use_directory_urls"])
+    output = trim_course_config(output)  # moves into finish_site
     output = add_progress_box(output, strings_for(lang), href)
     return add_csp_meta(drop_checkbox_autocomplete(output))
-
-
-@as_mkdocs_errors
-def on_page_context(context, page, config, nav, **kwargs):
-    context = _add_course_context(context, page, config)
-    context["base_url"] = edition_base_url(context["base_url"], edition_language(config))
-    return context
 
 
 # After mkdocs-static-i18n (priority -100), which writes the merged index
@@ -168,15 +162,3 @@ def on_serve(server, config, builder, **kwargs):
 def project_dir(config) -> Path:
     return Path(config["config_file_path"]).parent
 
-
-def _add_course_context(context, page, config):
-    lang = edition_language(config)
-    context["course_ui"] = strings_for_page(lang, (page.content or "") if page else "")
-    context["course_links"] = footer_links(edition_prefix(lang), config["use_directory_urls"])
-    context["course_alternates"] = absolute_alternates(page, config["site_url"] or "")
-    context["course_other_editions"] = [
-        {"lang": other, "ui": strings_for(other), "home": footer_links(edition_prefix(other), config["use_directory_urls"])["home"]}
-        for other in LANGUAGES
-        if other != lang
-    ]
-    return context

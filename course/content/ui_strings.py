@@ -89,10 +89,10 @@ PAGE_SPECIFIC = (
 BUILD_ONLY = ("local.", "changes.", "translations.")
 
 
-def strings_for_page(lang: str, html: str) -> dict[str, str]:
-    """The strings a page's scripts can show: every string but those of features the page lacks."""
+def strings_for_page(table: dict[str, str], html: str) -> dict[str, str]:
+    """The strings of `table` a page's scripts can show: every string but those of features its HTML lacks."""
     left_out = BUILD_ONLY + tuple(prefix for prefixes, marker in PAGE_SPECIFIC if not re.search(marker, html) for prefix in prefixes)
-    return {key: value for key, value in strings_for(lang).items() if not key.startswith(left_out)}
+    return {key: value for key, value in table.items() if not key.startswith(left_out)}
 
 
 def check_tables_agree() -> None:
