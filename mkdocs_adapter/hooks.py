@@ -16,26 +16,25 @@ if str(ROOT) not in sys.path:
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from course.content.changes import check_pages, load_changes  # noqa: E402
-from course.editions import DEFAULT_LANGUAGE, LANGUAGES, edition_base_url, edition_prefix  # noqa: E402
+from course.editions import DEFAULT_LANGUAGE  # noqa: E402
 from course.content.frontmatter import check_front_matter  # noqa: E402
 from course.content.glossary import load_glossary  # noqa: E402
 from mkdocs_adapter.live_reload import allow_live_reload, first_edition_written, rebuild_done  # noqa: E402
 from mkdocs_adapter.errors import as_mkdocs_errors  # noqa: E402
 from mkdocs_adapter.files import add_branding_stylesheet, add_local_logo  # noqa: E402
 from mkdocs_adapter.local_build import LOCAL, prepare  # noqa: E402
-from mkdocs_adapter.page import edition_language, page_place, project_dir  # noqa: E402
+from mkdocs_adapter.page import edition_language, project_dir  # noqa: E402
 from mkdocs_adapter.postbuild import SITE, site_options  # noqa: E402
-from course.local.docs import origin_name, unlink_hidden_pages  # noqa: E402
+from course.local.docs import origin_name  # noqa: E402
 from mkdocs_adapter.offline import use_local_search_shim  # noqa: E402
-from course.render.page_status import add_page_status  # noqa: E402
-from course.render.page_links import absolute_alternates, footer_links  # noqa: E402
+from course.render.theme_extra import editions_extra  # noqa: E402
 from mkdocs_adapter.publishing import remember_command, warn_if_publishing_without_organisation  # noqa: E402
 from course.build import STATE as REFLECTION  # noqa: E402
 from mkdocs_adapter.serve_cache import report_conversions, reuse_unchanged_conversions  # noqa: E402
 from course.content.sources import load_sources  # noqa: E402
 from mkdocs_adapter.template_cache import reuse_compiled_templates  # noqa: E402
-from course.render.tooltips import add_definitions, register_extension  # noqa: E402
-from course.content.ui_strings import check_tables_agree, strings_for, strings_for_page  # noqa: E402
+from course.render.tooltips import register_extension  # noqa: E402
+from course.content.ui_strings import check_tables_agree  # noqa: E402
 
 # Hooks
 
@@ -84,6 +83,9 @@ def on_pre_build(config, **kwargs):
     docs = Path(config["docs_dir"])
     for path in sorted(docs.rglob("*.md")):
         check_front_matter(path, origin_name(path.relative_to(docs).as_posix()))
+    # What the templates read for each edition: interface strings (data/ui/), links, place.
+    # Here, not in on_config: the offline plugin turns use_directory_urls off in its on_config.
+    config["extra"]["editions"] = editions_extra(config["use_directory_urls"])
     lang = edition_language(config)
     if lang != DEFAULT_LANGUAGE:
         # mkdocs-static-i18n builds the other editions after the first one is written; mkdocs serve shows
@@ -91,29 +93,6 @@ def on_pre_build(config, **kwargs):
         SITE.edition_written(Path(config["site_dir"]), site_options(config))
         first_edition_written(Path(config["site_dir"]))
     REFLECTION.start_edition(lang)
-
-
-@as_mkdocs_errors
-def on_page_markdown(markdown, page, config, **kwargs):
-    place = page_place(page, config)
-    # Glossary tooltips in the page's own language (see course/render/tooltips.py).
-    glossary = load_glossary(project_dir(config), LOCAL.folder)
-    markdown = unlink_hidden_pages(markdown, place.src_uri, LOCAL.folder.hide if LOCAL.folder else ())
-    markdown = add_definitions(markdown, place.src_uri, place.lang, glossary)
-    # When the page last changed, and whether its translation lags (course/render/page_status.py).
-    return add_page_status(markdown, place.src_uri, place.url, place.swedish_url, place.lang, project_dir(config))
-
-
-@as_mkdocs_errors
-def on_template_context(context, template_name, config, **kwargs):
-    return _add_course_context(context, None, config)
-
-
-@as_mkdocs_errors
-def on_page_context(context, page, config, nav, **kwargs):
-    context = _add_course_context(context, page, config)
-    context["base_url"] = edition_base_url(context["base_url"], edition_language(config))
-    return context
 
 
 # After mkdocs-static-i18n (priority -100), which builds the other editions
@@ -144,23 +123,3 @@ def on_env(env, config, files, **kwargs):
 def on_serve(server, config, builder, **kwargs):
     allow_live_reload(server)
     return server
-
-
-# Helper functions
-
-
-def project_dir(config) -> Path:
-    return Path(config["config_file_path"]).parent
-
-
-def _add_course_context(context, page, config):
-    lang = edition_language(config)
-    context["course_ui"] = strings_for_page(lang, (page.content or "") if page else "")
-    context["course_links"] = footer_links(edition_prefix(lang), config["use_directory_urls"])
-    context["course_alternates"] = absolute_alternates(page, config["site_url"] or "")
-    context["course_other_editions"] = [
-        {"lang": other, "ui": strings_for(other), "home": footer_links(edition_prefix(other), config["use_directory_urls"])["home"]}
-        for other in LANGUAGES
-        if other != lang
-    ]
-    return context

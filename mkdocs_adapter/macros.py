@@ -1,4 +1,5 @@
-"""mkdocs-macros entry point: registers the macros authors call in pages, each a plain function of `course`."""
+"""mkdocs-macros entry point: the macros authors call in pages, each a plain function of `course`,
+and the rewrites of each page's Markdown after its macros (`on_post_page_macros`)."""
 
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from course.render.feedback import feedback_link_html  # noqa: E402
 from course.content.glossary import glossary_html, load_glossary  # noqa: E402
 from course.errors import CourseDataError  # noqa: E402
 from mkdocs_adapter.local_build import LOCAL  # noqa: E402
-from course.local.docs import origin_name  # noqa: E402
+from course.local.docs import origin_name, unlink_hidden_pages  # noqa: E402
 from course.content.sources import load_sources, sources_markdown  # noqa: E402
 from course.render.notes_page import notes_outline, notes_sections, progress_overview  # noqa: E402
 from course.render.facilitation import PageRef, minutes_html, module_step_ids, render_cards, render_time_plan  # noqa: E402
@@ -23,8 +24,10 @@ from course.render.branding import organisation_html  # noqa: E402
 from course.content.ui_strings import strings_for  # noqa: E402
 from course.render.self_assessment import all_assessments_html, group_picture_html, module_assessment_html  # noqa: E402
 from course.content.changes import load_changes  # noqa: E402
-from mkdocs_adapter.page import page_place  # noqa: E402
-from course.render.page_status import whats_new_markdown  # noqa: E402
+from mkdocs_adapter.errors import as_mkdocs_errors  # noqa: E402
+from mkdocs_adapter.page import page_place, project_dir  # noqa: E402
+from course.render.page_status import add_page_status, whats_new_markdown  # noqa: E402
+from course.render.tooltips import add_definitions  # noqa: E402
 
 
 def define_env(env):
@@ -148,6 +151,23 @@ def define_env(env):
     def gruppens_bild() -> str:
         """The facilitator's group picture, filled in by group-picture.js: {{ gruppens_bild() }}."""
         return "\n\n" + group_picture_html(Path(env.project_dir), REFLECTION.course, LOCAL.folder, _page_language(env)) + "\n\n"
+
+
+# Each page's Markdown, rewritten once its macros are rendered: mkdocs-macros calls this
+# from its on_page_markdown, the last plugin to change a page's Markdown; the serve cache
+# (mkdocs_adapter/serve_cache.py) keys on the result.
+
+
+@as_mkdocs_errors
+def on_post_page_macros(env) -> None:
+    place = page_place(env.page, env.conf)
+    project = project_dir(env.conf)
+    # No link to a page the local folder hides (course/local/docs.py).
+    markdown = unlink_hidden_pages(env.markdown, place.src_uri, LOCAL.folder.hide if LOCAL.folder else ())
+    # Glossary tooltips in the page's own language (course/render/tooltips.py).
+    markdown = add_definitions(markdown, place.src_uri, place.lang, load_glossary(project, LOCAL.folder))
+    # When the page last changed, and whether its translation lags (course/render/page_status.py).
+    env.markdown = add_page_status(markdown, place.src_uri, place.url, place.swedish_url, place.lang, project)
 
 
 # Helper functions

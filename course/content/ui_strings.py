@@ -89,10 +89,14 @@ PAGE_SPECIFIC = (
 BUILD_ONLY = ("local.", "changes.", "translations.")
 
 
-def strings_for_page(lang: str, html: str) -> dict[str, str]:
-    """The strings a page's scripts can show: every string but those of features the page lacks."""
-    left_out = BUILD_ONLY + tuple(prefix for prefixes, marker in PAGE_SPECIFIC if not re.search(marker, html) for prefix in prefixes)
-    return {key: value for key, value in strings_for(lang).items() if not key.startswith(left_out)}
+def left_out_of_page(html: str) -> tuple[str, ...]:
+    """The key prefixes of strings a page's scripts cannot show: build-only ones, and those of features its HTML lacks."""
+    return BUILD_ONLY + tuple(prefix for prefixes, marker in PAGE_SPECIFIC if not re.search(marker, html) for prefix in prefixes)
+
+
+def strings_for_page(table: dict[str, str], left_out: tuple[str, ...]) -> dict[str, str]:
+    """The strings of `table` a page's scripts can show."""
+    return {key: value for key, value in table.items() if not key.startswith(left_out)}
 
 
 def check_tables_agree() -> None:

@@ -1,4 +1,4 @@
-"""The rewrites of each built page: the progress box, the checkbox fix and the CSP <meta>.
+"""The rewrites of each built page: its interface strings, the progress box, the checkbox fix and the CSP <meta>.
 
 A page's edition and address come from its path in the site folder, so the
 step needs nothing from the generator. Finishing a page twice changes
@@ -13,6 +13,7 @@ from pathlib import Path
 from course.postbuild.csp import add_csp_meta, inline_script_hashes
 from course.postbuild.html_fixes import drop_checkbox_autocomplete
 from course.postbuild.progress_box import add_progress_box, notes_page_href
+from course.postbuild.ui_config import trim_course_config
 
 
 def page_edition(path: str, languages: tuple[str, ...]) -> str:
@@ -32,6 +33,7 @@ def finish_page(html: str, path: str, options) -> str:
     lang = page_edition(path, options.languages)
     prefix = "" if lang == options.languages[0] else f"{lang}/"
     href = notes_page_href(page_url(path, options.use_directory_urls), prefix, options.use_directory_urls)
+    html = trim_course_config(html)
     # The box goes in before the hashes are taken; it has no script of its own.
     html = add_progress_box(html, options.ui[lang], href)
     return add_csp_meta(drop_checkbox_autocomplete(html))
