@@ -13,7 +13,7 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  var bootstrap = script.src.replace(/[^/]*$/, "") + "workers/file-worker-frame.js";
+  var bootstrap = script.src.replace(/[^/]*$/, "") + "file-worker-frame.js";
 
   function FileWorker(url) {
     var target = new EventTarget();
