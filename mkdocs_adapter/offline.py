@@ -7,7 +7,7 @@ from another host and the strict CSP holds.
 """
 
 # The path must contain "iframe-worker" for Material's offline plugin to keep it.
-SEARCH_SHIM = "assets/javascripts/file-worker-shim.js?iframe-worker"
+SEARCH_SHIM = "assets/javascripts/search/file-worker-shim.js?iframe-worker"
 
 
 def offline_enabled(config) -> bool:

@@ -36,7 +36,7 @@ TEMPLATES = {
 HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
 LONG_CACHE = "public, max-age=31536000, immutable"
 # The site's SVG files are a few hundred bytes, below what Caddy compresses (512).
-GZIPPED = ["", MODULE, "search/search_index.json", "assets/javascripts/course.js"]
+GZIPPED = ["", MODULE, "search/search_index.json", "assets/javascripts/core/course.js"]
 
 
 def _guide_configurations() -> list:
@@ -137,7 +137,7 @@ def test_hashed_assets_are_cached_for_a_year_and_the_rest_revalidated(hosted, gu
     for path in hashed:
         _, headers, _ = fetch(hosted.url + path)
         assert headers.get_all("Cache-Control") == [LONG_CACHE], path
-    for path in ("", MODULE, "search/search_index.json", "assets/javascripts/course.js"):
+    for path in ("", MODULE, "search/search_index.json", "assets/javascripts/core/course.js"):
         _, headers, _ = fetch(hosted.url + path)
         assert headers.get_all("Cache-Control") == ["no-cache"], path
 
@@ -145,7 +145,7 @@ def test_hashed_assets_are_cached_for_a_year_and_the_rest_revalidated(hosted, gu
 def test_every_response_carries_the_policy_nosniff_and_referrer_policy(hosted, guide_site, policy):
     hashed = next(p.relative_to(guide_site).as_posix() for p in guide_site.rglob("*") if HASHED.search(p.name))
     problems = {}
-    for path in ["", MODULE, *TEMPLATES, hashed, "assets/javascripts/course.js", "finns-inte/"]:
+    for path in ["", MODULE, *TEMPLATES, hashed, "assets/javascripts/core/course.js", "finns-inte/"]:
         _, headers, _ = fetch(hosted.url + path)
         if found := security_header_problems(headers, policy):
             problems[path] = found

@@ -284,12 +284,12 @@ def test_exports_load_only_when_used(browser, server, tmp_path):
         page.goto(server.url + NOTES)
         expect(page.locator('[data-notes-tools="export"] button').first).to_be_visible()
         assert not [u for u in requested if u.endswith("notes-export.js")]
-        assert [u for u in requested if u.endswith("notes-page.js")] == [server.url + "assets/javascripts/notes-page.js"]
+        assert [u for u in requested if u.endswith("notes-page.js")] == [server.url + "assets/javascripts/notes/notes-page.js"]
         export_file(page, "notes.export.json", tmp_path / "x.json")
-        assert [u for u in requested if u.endswith("notes-export.js")] == [server.url + "assets/javascripts/notes-export.js"]
+        assert [u for u in requested if u.endswith("notes-export.js")] == [server.url + "assets/javascripts/notes/notes-export.js"]
         assert not [u for u in requested if u.endswith("notes-documents.js")]  # only for .docx and .odt
         export_file(page, "notes.export.odt", tmp_path / "x.odt")
-        assert [u for u in requested if u.endswith("notes-documents.js")] == [server.url + "assets/javascripts/notes-documents.js"]
+        assert [u for u in requested if u.endswith("notes-documents.js")] == [server.url + "assets/javascripts/notes/notes-documents.js"]
 
 
 def test_clearing_asks_first_in_the_page_and_can_be_cancelled(browser, server):

@@ -145,7 +145,7 @@ def test_at_least_200_generated_bad_files_are_all_refused_and_change_nothing(bro
         page.goto(server.url + NOTES)
         write(page, field(page, question_ids(page)[0]), "Mitt svar som ska vara kvar")
         before = stored(page)
-        page.evaluate("() => Course.loadScript('notes-export.js')")
+        page.evaluate("() => Course.loadScript('notes/notes-export.js')")
         page.evaluate(
             """() => {
                 window.__uncaught = [];

@@ -24,8 +24,8 @@ def added_bytes(site_dir, module_html: str) -> dict[str, int]:
     start, end = css.index(CSS_START), css.index(CSS_END) + len(CSS_END)
     tags = re.findall(r'<script (?:defer )?src="[^"]*/notes[^"]*"[^>]*></script>', module_html)
     return {
-        "notes-store.js": (scripts / "notes-store.js").stat().st_size,
-        "notes.js": (scripts / "notes.js").stat().st_size,
+        "notes-store.js": (scripts / "notes" / "notes-store.js").stat().st_size,
+        "notes.js": (scripts / "notes" / "notes.js").stat().st_size,
         "course.css (notes section)": len(css[start:end].encode("utf-8")),
         "script tags": sum(len(tag.encode("utf-8")) for tag in tags),
     }

@@ -30,7 +30,7 @@ ALLOWED_GROUPS = {
 
 def keys_used(script: str) -> set[str]:
     """The string keys a script passes to Course.t, literally or as a prefix ("notes.import.error." + reason)."""
-    return set(re.findall(r'\bt\("([a-z_]+(?:\.[a-z_]+)*\.?)"', (SCRIPTS / script).read_text(encoding="utf-8")))
+    return set(re.findall(r'\bt\("([a-z_]+(?:\.[a-z_]+)*\.?)"', next(SCRIPTS.rglob(script)).read_text(encoding="utf-8")))
 
 
 def group_of(key: str) -> str | None:
@@ -44,7 +44,7 @@ def config_of(html: str) -> dict:
 def test_every_key_a_script_uses_exists_and_reaches_the_pages_it_runs_on():
     table = load_table("en")
     problems = []
-    for path in sorted(SCRIPTS.glob("*.js")):
+    for path in sorted(SCRIPTS.rglob("*.js")):
         for key in keys_used(path.name):
             if not any(k == key or (key.endswith(".") and k.startswith(key)) for k in table):
                 problems.append(f"{path.name}: {key} is in no data/ui table")
@@ -187,7 +187,7 @@ def numbers_passed(sources: dict[str, str]) -> dict[tuple[str, str], str]:
 
 
 def _sources() -> dict[str, str]:
-    files = sorted(SCRIPTS.glob("*.js")) + sorted((ROOT / "course").rglob("*.py")) + sorted((ROOT / "mkdocs_adapter").glob("*.py"))
+    files = sorted(SCRIPTS.rglob("*.js")) + sorted((ROOT / "course").rglob("*.py")) + sorted((ROOT / "mkdocs_adapter").glob("*.py"))
     return {path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8") for path in files}
 
 

@@ -52,7 +52,7 @@
  *   Course.parseJson(text, maxBytes, format)  {ok: true, raw} or {ok: false, reason}: the size, a
  *                        byte order mark, the JSON and its "format" field, as the notes' and the group's
  *                        files share them; reasons "not_json", "too_large", "unreadable", "format"
- *   Course.assetUrl(p)   URL of a file under assets/javascripts/, relative to this script
+ *   Course.assetUrl(p)   URL of a file under assets/javascripts/ ("notes/notes-page.js")
  *   Course.loadScript(p) load a classic script from there once; returns a Promise
  *   Course.framed        true inside another page's frame, as in a learning platform's
  *                        SCORM package: features that would open a window of their own
@@ -62,7 +62,7 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  var base = script ? script.src.replace(/[^/]*$/, "") : "";
+  var base = script ? script.src.replace(/core\/[^/]*$/, "") : "";
   var config = { courseId: "course", lang: document.documentElement.lang, ui: {} };
   var el = document.getElementById("course-config");
   if (el) {

@@ -306,7 +306,7 @@
   notes.subscribe(render);
 
   if (tools) {
-    course.loadScript("notes-page.js").catch(function () {
+    course.loadScript("notes/notes-page.js").catch(function () {
       tools.textContent = t("notes.tools_failed");
     });
   }

@@ -18,8 +18,8 @@
   var KEY = "m";
 
   function load() {
-    return Course.loadScript("meeting-timer.js").then(function () {
-      return Course.loadScript("meeting.js");
+    return Course.loadScript("meeting/meeting-timer.js").then(function () {
+      return Course.loadScript("meeting/meeting.js");
     });
   }
 
@@ -36,7 +36,7 @@
   function presenter() {
     return load()
       .then(function () {
-        return Course.loadScript("meeting-presenter.js");
+        return Course.loadScript("meeting/meeting-presenter.js");
       })
       .then(function () {
         return window.CourseMeetingPresenter;

@@ -149,7 +149,7 @@
       message.classList.remove("notes-message--error");
       message.textContent = "";
       course
-        .loadScript("group-file.js")
+        .loadScript("self-assessment/group-file.js")
         .then(function () {
           var G = window.CourseGroupFile;
           var definition = G.definitions()[slug];

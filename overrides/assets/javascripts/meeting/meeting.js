@@ -211,7 +211,7 @@
     });
     this.soundButton.setAttribute("aria-pressed", "false");
     this.presenterButton = button("meeting__presenter", t("meeting.presenter"), function () {
-      Course.loadScript("meeting-presenter.js").then(function () {
+      Course.loadScript("meeting/meeting-presenter.js").then(function () {
         window.CourseMeetingPresenter.start(self, self.presenterButton);
       });
     });

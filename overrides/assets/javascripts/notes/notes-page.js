@@ -52,7 +52,7 @@
   }
 
   function loadExport() {
-    return course.loadScript("notes-export.js").then(function () {
+    return course.loadScript("notes/notes-export.js").then(function () {
       return window.CourseNotesExport;
     });
   }
@@ -62,12 +62,12 @@
   function loadWriters(format) {
     return loadExport().then(function (X) {
       if (format === "json") return X;
-      return course.loadScript("group-file.js").then(function () {
+      return course.loadScript("self-assessment/group-file.js").then(function () {
         return X;
       });
     }).then(function (X) {
       if (format !== "docx" && format !== "odt") return X;
-      return course.loadScript("notes-documents.js").then(function () {
+      return course.loadScript("notes/notes-documents.js").then(function () {
         return window.CourseNotesDocuments;
       });
     });

@@ -1,6 +1,6 @@
 /*
  * Export and import of the reader's notes. Loaded only when the reader
- * exports or imports (Course.loadScript("notes-export.js") on the notes page).
+ * exports or imports (Course.loadScript("notes/notes-export.js") on the notes page).
  *
  * window.CourseNotesExport:
  *   md(outline, snapshot, meta)   -> Blob   Markdown, the reader's text escaped

@@ -13,7 +13,9 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  var bootstrap = script.src.replace(/[^/]*$/, "") + "workers/file-worker-frame.js";
+  // Material's worker finds its files from the first script's address, so the
+  // bootstrap lives in Material's workers/ folder, beside the search worker.
+  var bootstrap = script.src.replace(/search\/[^/]*$/, "") + "workers/file-worker-frame.js";
 
   function FileWorker(url) {
     var target = new EventTarget();
@@ -39,8 +41,6 @@
     document.body.appendChild(this.iframe);
     var doc = this.iframe.contentWindow.document;
     doc.open();
-    // The first script's address tells Material's worker where its files are,
-    // so the bootstrap lives in workers/ beside the search worker.
     doc.write(
       '<!doctype html><html><head><title>worker</title></head><body>' +
         '<script src="' + encodeURI(bootstrap) + '"></scr' + 'ipt>' +
