@@ -7,7 +7,7 @@ An entry flagged `typo: true` records a change readers need not hear about:
 it keeps the hash current but shows nowhere.
 
 Every module and deeper-reading page must have an entry. A test
-(tests/test_changes.py) fails when a Swedish page's source no longer has
+(tests/content/test_changes.py) fails when a Swedish page's source no longer has
 the hash of its newest entry, so no change goes unrecorded.
 """
 

@@ -15,7 +15,7 @@ Interface words (table headings, captions) are the `meeting.` keys of data/ui/*.
 Every figure of minutes the site shows is the sum `suggested_minutes` makes of
 the questions' `minutes` in data/reflection/*.yml; no page writes one itself.
 Each figure carries the steps it adds up (`data-steps`), so a test can add them
-up again from the data (tests/test_times_from_data.py).
+up again from the data (tests/content/test_times_from_data.py).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
  *
  * swedish(word): the Swedish Snowball stemmer, a line-by-line port of the
  *   algorithm in the snowballstemmer package (3.1.1) that the build uses
- *   (course/postbuild/search_swedish.py); tests/test_search_swedish.py checks that both
+ *   (course/postbuild/search_swedish.py); tests/search/test_search_swedish.py checks that both
  *   give the same stem for every word of the course. Every stem is the start
  *   of its word, so Material's prefix search finds all forms from it.
  * english(word): a light English suffix stripper (plurals, -ing, -ed, -ly)
