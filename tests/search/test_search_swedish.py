@@ -281,7 +281,7 @@ def test_script_stems_like_the_build(page, server, site_dir):
 
 @pytest.fixture(scope="module")
 def site_without_compound_parts(tmp_path_factory) -> Path:
-    from tests.site_build import build_site
+    from tests.support.site_build import build_site
 
     site = tmp_path_factory.mktemp("site-without-compound-parts")
     result = build_site(site, extra_env={"SEARCH_SWEDISH": "false"})
@@ -290,7 +290,7 @@ def site_without_compound_parts(tmp_path_factory) -> Path:
 
 
 def test_without_the_swedish_enrichment_search_still_finds_words(browser, site_without_compound_parts):
-    from tests.site_build import SiteServer, free_port
+    from tests.support.site_build import SiteServer, free_port
 
     swedish = json.loads((site_without_compound_parts / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert swedish["config"]["lang"] == ["sv"] and "parts" not in swedish["config"]["fields"]

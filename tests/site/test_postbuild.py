@@ -11,7 +11,7 @@ from course.content.ui_strings import strings_for
 from course.editions import LANGUAGES
 from course.postbuild.finish import SiteOptions
 from course.postbuild.pages import finish_page
-from tests.site_build import ROOT
+from tests.support.site_build import ROOT
 from tools.compare_builds import compare_sites
 
 MODULE_PAGES = ("modules/varfor-nara-vard/index.html", "en/modules/varfor-nara-vard/index.html")
