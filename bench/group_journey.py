@@ -29,8 +29,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.group_merge import SLUG, group_file  # noqa: E402
-from tests.browser import BROWSER_ARGS, CHROMIUM  # noqa: E402
-from tests.site_build import SiteServer, build_site, free_port  # noqa: E402
+from tests.support.browser import BROWSER_ARGS, CHROMIUM  # noqa: E402
+from tests.support.site_build import SiteServer, build_site, free_port  # noqa: E402
 
 MERGE = """n => {
     const input = document.querySelector('[data-group-picture] input[type=file]');
@@ -105,7 +105,7 @@ def main() -> int:
                     times.append(merge(page, server, files, args.files))
                     page.goto(server.url + "gruppens-resa/")
                     times.append(page.evaluate(KEEP, [f"Tillfälle {occasion + 1}", occasion + 1]))
-                page.evaluate("() => Course.loadScript('group-handover.js')")
+                page.evaluate("() => Course.loadScript('group-journey/group-handover.js')")
                 sizes.append(len(json.dumps(page.evaluate("() => CourseGroupHandover.handover()"), ensure_ascii=False).encode("utf-8")))
                 totals.append(sum(times))
                 parts.append(times)
