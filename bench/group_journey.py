@@ -48,7 +48,7 @@ MERGE = """n => {
 KEEP = """([name, occasions]) => {
     document.querySelector('.journey-keep input[type=text]').value = name;
     const start = performance.now();
-    document.querySelector('.journey-keep button[type=submit]').click();
+    document.querySelector('.journey-keep button').click();
     return new Promise(resolve => {
         const check = () => document.querySelectorAll('.journey-occasion').length === occasions
             && (occasions < 2 || document.querySelectorAll('.journey-statement').length)

@@ -191,7 +191,7 @@
     var occ = el("section", { class: "journey-occasions", "aria-labelledby": uid + "-occasions" });
     occ.appendChild(el("h2", { id: uid + "-occasions" }, t("journey.occasions.heading")));
     occ.appendChild(el("p", {}, t("journey.occasions.intro")));
-    var keep = el("form", { class: "journey-keep" });
+    var keep = el("div", { class: "journey-keep" });
     var nameLine = el("p", { class: "journey-field" });
     nameLine.appendChild(el("label", { for: uid + "-name", class: "notes-field__label" }, t("journey.occasions.name")));
     var nameInput = el("input", { type: "text", id: uid + "-name", maxlength: "200", autocomplete: "off" });
@@ -201,18 +201,20 @@
     var dateInput = el("input", { type: "date", id: uid + "-date" });
     dateInput.value = today();
     dateLine.appendChild(dateInput);
-    var keepButton = el("button", { type: "submit", class: "md-button" }, t("journey.occasions.keep"));
+    var keepButton = el("button", { type: "button", class: "md-button" }, t("journey.occasions.keep"));
     keep.appendChild(nameLine);
     keep.appendChild(dateLine);
-    keep.appendChild(el("p", {})).appendChild(keepButton);
+    keep.appendChild(el("p", { class: "notes-actions" })).appendChild(keepButton);
     occ.appendChild(keep);
     var occList = el("div", {});
     occ.appendChild(occList);
     var compare = el("div", { class: "journey-compare" });
     occ.appendChild(compare);
 
-    keep.addEventListener("submit", function (event) {
-      event.preventDefault();
+    nameInput.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") keepButton.click();
+    });
+    keepButton.addEventListener("click", function () {
       var name = nameInput.value.trim().slice(0, 200);
       if (!name) {
         say(t("journey.occasions.need_name"));
@@ -269,9 +271,11 @@
         line.appendChild(input);
         var rename = el("button", { type: "button", class: "md-button" }, t("journey.occasions.rename"));
         var drop = el("button", { type: "button", class: "md-button notes-danger" }, t("journey.occasions.drop", { name: o.name }));
-        line.appendChild(rename);
-        line.appendChild(drop);
         li.appendChild(line);
+        var buttons = el("p", { class: "notes-actions" });
+        buttons.appendChild(rename);
+        buttons.appendChild(drop);
+        li.appendChild(buttons);
         rename.addEventListener("click", function () {
           var name = input.value.trim().slice(0, 200);
           if (!name) return say(t("journey.occasions.need_name"));

@@ -122,7 +122,7 @@
   if (!place) return;
 
   var list = meetings();
-  var form = el("form", { class: "meeting-calendar__form" });
+  var form = el("div", { class: "meeting-calendar__form" });
   var fields = [];
   list.forEach(function (m, n) {
     var group = el("fieldset", { class: "meeting-calendar__meeting" });
@@ -140,14 +140,13 @@
     form.appendChild(group);
     fields.push({ meeting: m, date: date, time: time });
   });
-  var button = el("button", { type: "submit", class: "md-button" }, t("calendar.download"));
-  form.appendChild(el("p", {})).appendChild(button);
+  var button = el("button", { type: "button", class: "md-button" }, t("calendar.download"));
+  form.appendChild(el("p", { class: "notes-actions" })).appendChild(button);
   var status = el("p", { class: "meeting-calendar__status", role: "status" });
   form.appendChild(status);
   place.appendChild(form);
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
+  button.addEventListener("click", function () {
     var chosen = [];
     fields.forEach(function (f) {
       var d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(f.date.value);
