@@ -25,7 +25,7 @@ from playwright.sync_api import expect
 from tests.support.group_support import GROUP_PAGE, SLUG_3, counts_in_table, group_files_input
 from tests.support.page_tour import AXE_OPTIONS, SIZES, describe
 from tests.support.site_pages import offline_page
-from tests.support.notes_support import HOSTILE, export_file, iso, new_page, stored, ui
+from tests.support.notes_support import HOSTILE, SETTLED, export_file, iso, new_page, stored, ui
 
 JOURNEY = "gruppens-resa/"
 FOUR = "modules/kom-igang-tillsammans/"
@@ -218,6 +218,7 @@ def test_the_handover_file_carries_everything_to_a_fresh_browser(browser, server
                 CourseNotes.setAgreed('steg-2a', 'Bo skriver ett förslag till syfte.', 'Steg 2');
             }"""
         )
+        page.evaluate(SETTLED)  # the notes store has asked its IndexedDB copy before it wrote
         page.reload()
         set_follow_up(page, "steg-2a", "Bo", "2027-03-01", "done")
         paths = []
@@ -302,6 +303,8 @@ def test_two_occasions_of_three_files_each_are_compared_in_words(browser, server
         problems = {}
         for size, viewport in SIZES.items():
             page.set_viewport_size(viewport)
+            # No CSS transition running (the header's search field, a button's focus colours).
+            page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
             problems[size] = describe(axe.run(page, options=AXE_OPTIONS).response["violations"])
         assert problems == {size: [] for size in SIZES}
 
@@ -481,6 +484,7 @@ def test_at_least_200_generated_bad_handover_files_are_refused_with_nothing_lost
     with new_page(browser) as page:
         page.goto(server.url + JOURNEY)
         page.evaluate("() => CourseNotes.setAgreed('steg-2b', 'Det här ska vara kvar.', 'Steg 2b')")
+        page.evaluate(SETTLED)
         page.reload()
         set_follow_up(page, "steg-2b", "Li", "2027-04-01", "under_way")
         page.evaluate(
