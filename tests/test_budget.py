@@ -38,8 +38,13 @@ KIB = 1024
 # their scripts): 434 / 100 (Mina anteckningar), a module page 410 / 101.
 # Issues 25-27 (plural forms, the keyboard and screen-reader fixes, the notes'
 # IndexedDB copy): 471.6 / 110.5 (Mina anteckningar). Issue 31 is to cut this.
-PAGE_BUDGET = 490 * KIB
-PAGE_BUDGET_GZIP = 116 * KIB
+# Issue 31: meeting mode's view styles left course.css for meeting.css (loaded
+# with meeting.js) and its launcher left the pages without reflection blocks;
+# search-language.js grew by the code that holds the search index back (+1.3
+# KiB gzip), whose 49-51 KiB the static count never saw (see LOAD_BUDGET_GZIP
+# below): 472.6 / 111.3 (Mina anteckningar).
+PAGE_BUDGET = 484 * KIB
+PAGE_BUDGET_GZIP = 114 * KIB
 # Of that, the page's own HTML. Measured maxima 66 KiB stored (Mina
 # anteckningar), 15 KiB gzip (module 1 in English).
 # Issue 16: 94.5 KiB stored, 15.6 gzip (Mina anteckningar, which shows every
@@ -58,13 +63,16 @@ HTML_BUDGET_GZIP = 19.5 * KIB
 # Issues 25-27: 127.4 / 38.9 on the group page (notes-store.js +8 KiB for the
 # IndexedDB copy and learner keys; course.js +8 KiB for the drawer, language
 # list, palette and search by keyboard, and plural forms).
-OWN_ASSETS_BUDGET = 138 * KIB
-OWN_ASSETS_BUDGET_GZIP = 42 * KIB
+# Issue 31: 123.8 / 37.9 on the group page (course.css -4.7 / -0.9 KiB,
+# search-language.js +4.8 / +1.3).
+OWN_ASSETS_BUDGET = 128 * KIB
+OWN_ASSETS_BUDGET_GZIP = 39.5 * KIB
 # The print page holds every module. Measured 454 KiB stored, 106 KiB gzip.
 PRINT_PAGES = {"modules/hela-kursen/", "en/modules/hela-kursen/"}
 # Issues 25-27: 525.6 / 120.7 (the English print page).
-PRINT_BUDGET = 560 * KIB
-PRINT_BUDGET_GZIP = 130 * KIB
+# Issue 31: 526.5 / 121.4 (the English print page).
+PRINT_BUDGET = 540 * KIB
+PRINT_BUDGET_GZIP = 124 * KIB
 
 # What Chromium fetches while a page loads (test_what_a_page_fetches_at_load):
 # every file the page requests before the network is idle, each counted gzipped
@@ -211,8 +219,11 @@ def test_lazy_scripts_are_not_on_a_module_page(site_dir):
     """Meeting mode and the notes tools and export load on demand, so their bytes stay out of every page."""
     _, assets = page_files(site_dir, "modules/varfor-nara-vard/")
     names = {a.name for a in assets}
-    assert {"meeting.js", "meeting-timer.js", "notes-export.js", "notes-documents.js", "notes-page.js"} & names == set()
+    assert {"meeting.js", "meeting-timer.js", "meeting.css", "notes-export.js", "notes-documents.js", "notes-page.js"} & names == set()
     assert {"course.js", "notes.js", "meeting-launcher.js"} <= names
+    # Issue 31: meeting mode's launcher only where there are reflection blocks to meet over.
+    _, start = page_files(site_dir, "")
+    assert "meeting-launcher.js" not in {a.name for a in start}
 
 
 def test_the_weighing_counts_each_referenced_file_once(tmp_path):
