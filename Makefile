@@ -61,7 +61,7 @@ $(STAMP): requirements.lock
 # ProperDocs, the drop-in fork of MkDocs 1.6, as the tested way out (issue 29):
 # `make properdocs` builds the work tree with it and with MkDocs, each into a
 # temporary folder, and compares the two sites byte for byte
-# (tools/compare_builds.py); tests/test_properdocs.py does the same in make test.
+# (tools/compare_builds.py); tests/project/test_properdocs.py does the same in make test.
 # It has a venv of its own from a second hashed lock: Material changes its
 # build notice when properdocs is importable, so .venv stays without it.
 properdocs: $(STAMP) $(PROPERDOCS_STAMP)
@@ -77,7 +77,7 @@ $(PROPERDOCS_STAMP): requirements-properdocs.lock
 # may download a browser of its own), hunspell dictionaries, Java for
 # the Nu HTML Checker, xmllint for the SCORM manifest's schemas, and the
 # web servers the hosting guide's configurations are tested on
-# (tests/test_hosting.py); libatomic1 for the Node.js inside Playwright
+# (tests/hosting/test_hosting.py); libatomic1 for the Node.js inside Playwright
 # (Debian 13's chromium brings it, Debian 12's does not). Node.js and npm
 # come from Debian too, unless the machine has an npm already (NodeSource's
 # nodejs, for one, provides npm and conflicts with Debian's npm package).
@@ -89,7 +89,7 @@ system-deps:
 # Node tools for tests and benchmarks, exactly as package-lock.json pins them.
 # Install scripts are skipped: vnu-jar's would download a Java runtime,
 # and Debian's default-jre-headless provides one. Debian's npm (9.2.0 in
-# Debian 12 and 13) installs this lock: tests/test_npm_lock.py.
+# Debian 12 and 13) installs this lock: tests/project/test_npm_lock.py.
 node-deps: node_modules/.package-lock.json
 node_modules/.package-lock.json: package-lock.json
 	@bash tools/ensure-debian-packages.sh $(NODE_PACKAGES)

@@ -34,10 +34,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.browser import BROWSER_ARGS, CHROMIUM  # noqa: E402
-from tests.project_copy import SOURCES  # noqa: E402
-from tests.serve_process import cpu_seconds, wait_idle  # noqa: E402
-from tests.site_build import free_port  # noqa: E402
+from tests.support.browser import BROWSER_ARGS, CHROMIUM  # noqa: E402
+from tests.support.project_copy import SOURCES  # noqa: E402
+from tests.support.serve_process import cpu_seconds, wait_idle  # noqa: E402
+from tests.support.site_build import free_port  # noqa: E402
 
 MODULE_SLUG = "varfor-nara-vard"
 MODULE_PAGE = Path("docs") / "modules" / f"{MODULE_SLUG}.md"

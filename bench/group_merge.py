@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.browser import BROWSER_ARGS, CHROMIUM  # noqa: E402
-from tests.site_build import SiteServer, build_site, free_port  # noqa: E402
+from tests.support.browser import BROWSER_ARGS, CHROMIUM  # noqa: E402
+from tests.support.site_build import SiteServer, build_site, free_port  # noqa: E402
 
 SLUG = "vad-ar-systemledarskap"
 

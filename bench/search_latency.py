@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.browser import BROWSER_ARGS, CHROMIUM  # noqa: E402
+from tests.support.browser import BROWSER_ARGS, CHROMIUM  # noqa: E402
 
 CPU_SLOWDOWN = 4
 TARGET_MS = 300.0

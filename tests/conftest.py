@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import BROWSER_ARGS, CHROMIUM
-from tests.local_site import local_env
-from tests.site_build import COURSE_VERSION, ROOT, SiteServer, build_site, free_port
-from tests.site_pages import site_pages
+from tests.support.browser import BROWSER_ARGS, CHROMIUM
+from tests.support.local_site import local_env
+from tests.support.site_build import COURSE_VERSION, ROOT, SiteServer, build_site, free_port
+from tests.support.site_pages import site_pages
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +96,7 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def page_tour(browser, server, pages):
-    """Every page visited once per browser set-up, for the checks of every page (tests/page_tour.py)."""
-    from tests.page_tour import take_tour
+    """Every page visited once per browser set-up, for the checks of every page (tests/support/page_tour.py)."""
+    from tests.support.page_tour import take_tour
 
     return take_tour(browser, server.url, pages)

@@ -8,7 +8,7 @@
     make changes REHASH=modules/x              the last entry covers the page as it is now (or REHASH=all)
 
 Names: a page as modules/x, modules/x.md, docs/modules/x.en.md; a question by its id; several with commas
-or spaces. The logic that reads the records is in macros/changes.py and macros/translations.py.
+or spaces. The logic that reads the records is in course/content/changes.py and course/content/translations.py.
 """
 
 from __future__ import annotations
@@ -27,11 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros.changes import CHANGES_FILE, covered_pages, load_changes, parse_changes, swedish_source  # noqa: E402
-from macros.errors import CourseDataError  # noqa: E402
-from macros.reflection.load import load_course  # noqa: E402
-from macros.source_hash import file_hash, text_hash  # noqa: E402
-from macros.translations import (  # noqa: E402
+from course.content.changes import CHANGES_FILE, covered_pages, load_changes, parse_changes, swedish_source  # noqa: E402
+from course.errors import CourseDataError  # noqa: E402
+from course.model.load import load_course  # noqa: E402
+from course.content.source_hash import file_hash, text_hash  # noqa: E402
+from course.content.translations import (  # noqa: E402
     LAGGING_FILE,
     PAGES_FILE,
     QUESTIONS_FILE,

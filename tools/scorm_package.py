@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros.csp import policy_text  # noqa: E402
+from course.postbuild.csp import policy_text  # noqa: E402
 
 NAME = "systemledarskap-i-nara-vard"
 LAUNCH = "scorm-launch.html"
