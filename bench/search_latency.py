@@ -95,6 +95,7 @@ def measure(url: str, lang: str = "sv", runs: int = 5) -> Latency:
                 cdp = context.new_cdp_session(page)
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
                 page.goto(url, wait_until="networkidle")
+                page.wait_for_selector(FIELD, state="attached")
                 page.evaluate(WATCH)
                 start = page.evaluate("performance.now()")
                 page.focus(FIELD)
