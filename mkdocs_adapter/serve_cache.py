@@ -3,9 +3,9 @@
 `mkdocs serve` rebuilds the whole site, both editions, after every save, and
 converting each page's Markdown to HTML was about half of a rebuild. A page's
 HTML depends only on what the conversion reads, so it is kept under a key of
-all of it: the page's Markdown after the macros (glossary definitions and
-reflection blocks included), its file and address, the address of every file
-it could link to, and the Markdown settings. A change to any of these converts
+all of it: the page's Markdown after the macros (reflection blocks included),
+the glossary definitions its conversion is given, its file and address, the
+address of every file it could link to, and the Markdown settings. A change to any of these converts
 the page afresh. A conversion that logged a warning is never kept, so that
 `--strict` meets the warning again on the next rebuild. `make build`,
 `make test` and every package build convert every page, as before.
@@ -19,6 +19,8 @@ import logging
 from dataclasses import dataclass
 
 from mkdocs.structure.pages import Page
+
+from course.render.tooltips import page_definitions_fingerprint
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -71,6 +73,7 @@ def _key(page: Page, config, files) -> str:
     digest = hashlib.sha256()
     for part in (
         page.markdown,
+        page_definitions_fingerprint(),  # the glossary's definitions (course/render/tooltips.py)
         page.file.src_uri,
         page.file.dest_uri,
         page.file.url,

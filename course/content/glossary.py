@@ -2,12 +2,13 @@
 
 Every term has a Swedish and an English entry. The Ordlista page lists the
 terms of its language (`glossary_html`), and every other page gets the same
-explanations as abbreviation definitions (`abbreviation_markdown`), which the
+explanations as abbreviation definitions (`glossary_definitions`), which the
 `abbr` extension turns into `<abbr title>` and tooltips.js into tooltips.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from html import escape
@@ -216,11 +217,31 @@ def _in_language(html: str, lang: str, page_lang: str) -> str:
     return html if lang == page_lang else f'<span lang="{lang}">{html}</span>'
 
 
-def abbreviation_markdown(glossary: Glossary, lang: str) -> str:
-    """Abbreviation definitions (`*[spelling]: explanation`) for a page in `lang`.
+def glossary_definitions(glossary: Glossary, lang: str) -> dict[str, str]:
+    """Spelling -> explanation for a page in `lang`, as the `abbr` extension reads `*[spelling]: explanation`.
 
-    One block each: the `abbr` extension takes one definition per pass over
-    its block, and every other block processor tests the rest of the block
-    again each time, so ~300 lines in one block cost 0.35 s a page (issue 9).
+    The same for every page of an edition: made once per glossary (load_glossary
+    gives the same object until a file changes).
     """
-    return "\n\n".join(f"*[{spelling}]: {text}" for spelling, text in glossary.abbreviations(lang).items())
+    return _definitions(glossary, lang)[0]
+
+
+def definitions_fingerprint(glossary: Glossary, lang: str) -> str:
+    return _definitions(glossary, lang)[1]
+
+
+def _definitions(glossary: Glossary, lang: str) -> tuple[dict[str, str], str]:
+    kept = _DEFINITIONS.get(lang)
+    if kept is None or kept[0] is not glossary:
+        found = {}
+        for spelling, text in glossary.abbreviations(lang).items():
+            spelling, text = spelling.strip(), text.strip()
+            if spelling and text:
+                found[spelling] = text
+        digest = hashlib.sha256(repr(sorted(found.items())).encode("utf-8")).hexdigest()
+        kept = (glossary, found, digest)
+        _DEFINITIONS[lang] = kept
+    return kept[1], kept[2]
+
+
+_DEFINITIONS: dict[str, tuple[Glossary, dict[str, str], str]] = {}

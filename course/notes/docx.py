@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 from docx import Document
 from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.opc import phys_pkg
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -31,8 +34,10 @@ def write(blocks: list[Block], meta: dict[str, str]) -> bytes:
         _DRAW[block.kind](doc, block)
     _drop_unused_parts(doc)
     out = io.BytesIO()
-    doc.save(out)
-    return normalise(out.getvalue())
+    # Saved uncompressed: normalise() compresses every part once, as it rewrites the archive.
+    with _stored_parts():
+        doc.save(out)
+    return normalise(out.getvalue(), compress_type=zipfile.ZIP_DEFLATED)
 
 
 # Helper functions
@@ -55,20 +60,36 @@ def _drop_unused_parts(doc) -> None:
             package.rels.pop(rel_id)
 
 
+@contextmanager
+def _stored_parts():
+    """python-docx writes its zip with ZIP_DEFLATED, which normalise() would only undo and redo."""
+    deflated = phys_pkg.ZIP_DEFLATED
+    phys_pkg.ZIP_DEFLATED = zipfile.ZIP_STORED
+    try:
+        yield
+    finally:
+        phys_pkg.ZIP_DEFLATED = deflated
+
+
+# Style ids by (style name, style type): the same for every document, since
+# every document starts from python-docx's own template.
+_STYLE_IDS: dict[tuple, str | None] = {}
+
+
 def _remember_style_ids(doc) -> None:
     # python-docx compares every style it sets with the default style by
     # scanning all the template's styles, a fifth of the time a document
-    # takes to write. Within one document the answer is always the same.
+    # takes to write. The answer is always the same, within one document and
+    # from one document to the next (every one starts from the same template).
     part = doc.part
     lookup = part.get_style_id
-    known = {}
 
     def get_style_id(style_or_name, style_type):
         name = style_or_name if style_or_name is None or isinstance(style_or_name, str) else style_or_name.name
         key = (name, style_type)
-        if key not in known:
-            known[key] = lookup(style_or_name, style_type)
-        return known[key]
+        if key not in _STYLE_IDS:
+            _STYLE_IDS[key] = lookup(style_or_name, style_type)
+        return _STYLE_IDS[key]
 
     part.get_style_id = get_style_id
 
@@ -138,7 +159,7 @@ def _para(doc, block: Block) -> None:
 
 def _fields(doc, block: Block) -> None:
     table = doc.add_table(rows=len(block.items), cols=2)
-    table.style = doc.styles[TABLE_STYLE]
+    table.style = TABLE_STYLE  # by name: no search of the styles
     _widths(table, FIELD_COLUMNS_CM)
     for row, label in zip(table.rows, block.items):
         row.height = LINE
@@ -149,7 +170,7 @@ def _fields(doc, block: Block) -> None:
 
 def _answer(doc, block: Block) -> None:
     table = doc.add_table(rows=1, cols=1)
-    table.style = doc.styles[TABLE_STYLE]
+    table.style = TABLE_STYLE  # by name: no search of the styles
     _widths(table, (TEXT_WIDTH_CM,))
     row = table.rows[0]
     row.height = LINE * block.lines
@@ -159,7 +180,7 @@ def _answer(doc, block: Block) -> None:
 
 def _actions(doc, block: Block) -> None:
     table = doc.add_table(rows=block.lines + 1, cols=len(block.items))
-    table.style = doc.styles[TABLE_STYLE]
+    table.style = TABLE_STYLE  # by name: no search of the styles
     _widths(table, ACTION_COLUMNS_CM)
     header = table.rows[0]
     _repeat_as_header(header)

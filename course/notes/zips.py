@@ -10,14 +10,19 @@ import zipfile
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def normalise(data: bytes) -> bytes:
-    """Rewrite the archive with fixed dates and attributes, keeping order and compression."""
+def normalise(data: bytes, compress_type: int | None = None) -> bytes:
+    """Rewrite the archive with fixed dates and attributes, keeping order and compression.
+
+    `compress_type`, if given, is every member's compression instead of the
+    one it has in `data` (a writer may then store its parts uncompressed).
+    """
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
             member = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE)
-            member.compress_type = info.compress_type  # ODF's mimetype must stay stored
+            # ODF's mimetype must stay stored
+            member.compress_type = info.compress_type if compress_type is None else compress_type
             member.external_attr = 0o644 << 16
             member.create_system = 0
-            dst.writestr(member, src.read(info.filename), compresslevel=9 if info.compress_type else None)
+            dst.writestr(member, src.read(info.filename), compresslevel=9 if member.compress_type else None)
     return out.getvalue()

@@ -1,9 +1,9 @@
 """Glossary tooltips: every page gets the glossary's abbreviation definitions in its own language.
 
-`add_definitions` puts the definitions in front of a page's Markdown (a page's
-own `*[...]: ...` lines come later and win). The `abbr` extension then wraps
-each use in `<abbr title>`, and tooltips.js shows the title as a tooltip on
-hover and on focus.
+`add_definitions` gives a page's conversion the glossary's definitions, as if
+they stood in front of its Markdown (a page's own `*[...]: ...` lines win).
+The `abbr` extension's matcher then wraps each use in `<abbr title>`, and
+tooltips.js shows the title as a tooltip on hover and on focus.
 
 `FirstUseExtension` trims the result so it reads well and works by keyboard:
 
@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from functools import lru_cache
 
 from markdown import Extension, Markdown
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from course.content.glossary import Glossary, abbreviation_markdown
+from course.content.glossary import Glossary, definitions_fingerprint, glossary_definitions
 
 # The Ordlista already shows every explanation in full. The print page (the
 # whole course on one page) is for paper, where a tooltip shows nothing.
@@ -45,10 +46,29 @@ def page_key(src_uri: str) -> str:
     return stem
 
 
+# The glossary's definitions for the page being converted, set by add_definitions
+# (on_page_markdown) and read by the matcher when the page converts next.
+_page = {"definitions": {}, "fingerprint": ""}
+
+
 def add_definitions(markdown: str, src_uri: str, lang: str, glossary: Glossary) -> str:
+    """Give the page's conversion the glossary's definitions; the Markdown stays as it is.
+
+    They used to go in front of the Markdown as `*[spelling]: explanation`
+    lines, which the abbr extension's block parser then read again on every
+    page: some 300 blocks a page, a seventh of a build (issue 31). The page's
+    own definitions still win, as they came later.
+    """
     if page_key(src_uri) in PAGES_WITHOUT_TOOLTIPS:
-        return markdown
-    return abbreviation_markdown(glossary, lang) + "\n\n" + markdown
+        _page.update(definitions={}, fingerprint="")
+    else:
+        _page.update(definitions=glossary_definitions(glossary, lang), fingerprint=definitions_fingerprint(glossary, lang))
+    return markdown
+
+
+def page_definitions_fingerprint() -> str:
+    """What the glossary adds to the page now converting, for mkdocs_adapter/serve_cache.py's key."""
+    return _page["fingerprint"]
 
 
 def _spaced(term: str) -> str:
@@ -71,12 +91,19 @@ class WholeTermAbbrTreeprocessor(AbbrTreeprocessor):
         self.source = abbrs  # filled anew for each page by the extension's block processor
 
     def run(self, root: etree.Element) -> None:
-        if not self.source:
+        definitions = {**_page["definitions"], **self.source} if self.source else _page["definitions"]
+        if not definitions:
             return
-        terms = sorted(self.source, key=len, reverse=True)
-        self.abbrs = _AnySpacing({" ".join(term.split()): title for term, title in self.source.items()})
-        self.RE = re.compile(r"\b(?:" + "|".join(_spaced(term) for term in terms) + r")\b")
+        self.abbrs, self.RE = _matcher(tuple(definitions.items()))
         self.iter_element(root)
+
+
+@lru_cache(maxsize=16)
+def _matcher(definitions: tuple[tuple[str, str], ...]) -> tuple[_AnySpacing, re.Pattern]:
+    """The lookup and the pattern for a page's definitions: every page of an edition has the glossary's, built once."""
+    terms = sorted((term for term, _ in definitions), key=len, reverse=True)
+    abbrs = _AnySpacing({" ".join(term.split()): title for term, title in definitions})
+    return abbrs, re.compile(r"\b(?:" + "|".join(_spaced(term) for term in terms) + r")\b")
 
 
 class FirstUseTreeprocessor(Treeprocessor):

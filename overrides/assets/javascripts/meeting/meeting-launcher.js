@@ -2,7 +2,7 @@
  * Meeting mode launcher. A classic script (see course.js), small on purpose:
  * on pages with reflection blocks it adds a "meeting mode" button to each
  * block and the key M, and only then loads the meeting view (meeting-timer.js,
- * then meeting.js).
+ * then meeting.js, and its stylesheet meeting.css).
  * It also starts the presenter view (meeting-presenter.js) where a page is
  * one of its two windows: the facilitator's window that meeting mode opened,
  * or an audience window reloaded while the facilitator's is still open.
@@ -17,10 +17,27 @@
   }
   var KEY = "m";
 
+  // The view's stylesheet (meeting.css), once, loaded before the view opens.
+  var styled = null;
+  function loadStyles() {
+    if (!styled) {
+      styled = new Promise(function (resolve) {
+        var link = Course.el("link", { rel: "stylesheet", href: Course.assetUrl("../stylesheets/meeting.css") });
+        // A missing stylesheet leaves the view plain, not closed.
+        link.onload = link.onerror = resolve;
+        document.head.appendChild(link);
+      });
+    }
+    return styled;
+  }
+
   function load() {
-    return Course.loadScript("meeting/meeting-timer.js").then(function () {
-      return Course.loadScript("meeting/meeting.js");
-    });
+    return Promise.all([
+      loadStyles(),
+      Course.loadScript("meeting/meeting-timer.js").then(function () {
+        return Course.loadScript("meeting/meeting.js");
+      }),
+    ]);
   }
 
   function launch(block, returnTo) {

@@ -26,12 +26,25 @@
  * the worker changes; the stems also become the words that `h=` highlights
  * on the target page.
  *
+ * The index loads when the reader shows they will search, never with the
+ * page: most readers never search, and the index is the largest file a page
+ * would fetch (issue 31). Material's bundle asks for it at once (its search
+ * highlighting subscribes to the index on every page) and starts its search
+ * worker at once. This script holds both back until the search field gains
+ * focus (a click, the search shortcut, Material's key handling) or search
+ * opens (the search button on a phone), or the address carries a search
+ * (`q=`) or words to highlight (`h=`): the index request's send(), over
+ * http, or the <script src=search_index.js> Material adds from disk, waits,
+ * and the worker is a stand-in that starts the real one then. Material
+ * sends no query before the worker says it is ready, and reads the field
+ * once it is, so what the reader typed meanwhile is searched.
+ *
  * window.CourseSearch.rewrite(query, lang, words) is exposed for the tests,
  * and so is CourseSearch.shown(): the query whose results the page shows
  * once the worker has answered every query sent (null while one is pending).
  * The worker answers in order, so a test that waits for its own query there
  * never reads the answer to an earlier one, such as the empty query sent
- * when the box opens.
+ * when the box opens. CourseSearch.wanted() says whether the index may load.
  */
 (function () {
   "use strict";
@@ -179,14 +192,147 @@
     return worker;
   }
 
-  if (stemmers && typeof Native === "function") {
+  // Held back until the reader shows they will search.
+
+  var INDEX = /\/search\/search_index\.(json|js)(?:[?#].*)?$/;
+  var wanted = false;
+  var held = []; // functions to run once search is wanted
+
+  function want() {
+    if (wanted) return;
+    wanted = true;
+    held.splice(0).forEach(function (run) {
+      run();
+    });
+  }
+
+  function whenWanted(run) {
+    if (wanted) run();
+    else held.push(run);
+  }
+
+  // A stand-in for the search worker: it starts the real one when search is
+  // wanted, with the listeners added so far and the messages posted so far.
+  function LazyWorker(url, options) {
+    var self = this;
+    var listeners = [];
+    var posted = [];
+    var real = null;
+    this.onmessage = null;
+    this.onerror = null;
+    this.addEventListener = function (type, fn, opts) {
+      if (real) real.addEventListener(type, fn, opts);
+      else listeners.push([type, fn, opts]);
+    };
+    this.removeEventListener = function (type, fn, opts) {
+      if (real) real.removeEventListener(type, fn, opts);
+      listeners = listeners.filter(function (l) {
+        return l[0] !== type || l[1] !== fn;
+      });
+    };
+    this.postMessage = function () {
+      if (real) real.postMessage.apply(real, arguments);
+      else posted.push(arguments);
+    };
+    this.terminate = function () {
+      if (real) real.terminate();
+      posted = [];
+      held = held.filter(function (run) {
+        return run !== start;
+      });
+    };
+    function start() {
+      real = options === undefined ? new Native(url) : new Native(url, options);
+      listeners.forEach(function (l) {
+        real.addEventListener(l[0], l[1], l[2]);
+      });
+      real.addEventListener("message", function (event) {
+        if (self.onmessage) self.onmessage(event);
+      });
+      real.addEventListener("error", function (event) {
+        if (self.onerror) self.onerror(event);
+      });
+      posted.splice(0).forEach(function (args) {
+        real.postMessage.apply(real, args);
+      });
+    }
+    whenWanted(start);
+  }
+
+  if (typeof Native === "function") {
     var CourseWorker = function (url, options) {
-      var worker = options === undefined ? new Native(url) : new Native(url, options);
-      return SEARCH_WORKER.test(String(url)) ? adapt(worker) : worker;
+      if (!SEARCH_WORKER.test(String(url))) {
+        return options === undefined ? new Native(url) : new Native(url, options);
+      }
+      var worker = new LazyWorker(url, options);
+      return stemmers ? adapt(worker) : worker;
     };
     CourseWorker.prototype = Native.prototype;
     window.Worker = CourseWorker;
   }
 
-  window.CourseSearch = { rewrite: rewrite, indexWords: indexWords, shown: shown };
+  // The index over http: Material's XMLHttpRequest waits in send().
+  if (window.XMLHttpRequest) {
+    var open = XMLHttpRequest.prototype.open;
+    var send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.open = function (method, url) {
+      this.courseSearchIndex = INDEX.test(String(url));
+      return open.apply(this, arguments);
+    };
+    XMLHttpRequest.prototype.send = function () {
+      var xhr = this;
+      var args = arguments;
+      if (!xhr.courseSearchIndex || wanted) return send.apply(xhr, args);
+      whenWanted(function () {
+        send.apply(xhr, args);
+      });
+    };
+  }
+
+  // The index from disk: Material adds <script src=".../search_index.js"> to the head.
+  var head = document.head;
+  if (head) {
+    var append = head.appendChild;
+    head.appendChild = function (node) {
+      if (!wanted && node && node.tagName === "SCRIPT" && INDEX.test(node.src || "")) {
+        whenWanted(function () {
+          append.call(head, node);
+        });
+        return node;
+      }
+      return append.call(this, node);
+    };
+  }
+
+  // What shows the reader will search.
+  var FIELD = '[data-md-component="search-query"]';
+  var params = new URLSearchParams(location.search);
+  if (params.has("q") || params.has("h")) {
+    want();
+  } else {
+    document.addEventListener(
+      "focusin",
+      function (event) {
+        if (event.target && event.target.matches && event.target.matches(FIELD)) want();
+      },
+      true
+    );
+    document.addEventListener(
+      "change",
+      function (event) {
+        if (event.target && event.target.id === "__search" && event.target.checked) want();
+      },
+      true
+    );
+  }
+
+  window.CourseSearch = {
+    rewrite: rewrite,
+    indexWords: indexWords,
+    shown: shown,
+    want: want,
+    wanted: function () {
+      return wanted;
+    },
+  };
 })();
