@@ -43,8 +43,10 @@ KIB = 1024
 # search-language.js grew by the code that holds the search index back (+1.3
 # KiB gzip), whose 49-51 KiB the static count never saw (see LOAD_BUDGET_GZIP
 # below): 472.6 / 111.3 (Mina anteckningar).
-PAGE_BUDGET = 484 * KIB
-PAGE_BUDGET_GZIP = 114 * KIB
+# Issue 30 (measured after merging issue 31): the follow-up meeting's steps on
+# Mina anteckningar, "Svara på nytt" and the notes' version 4: 488.8 / 114.1.
+PAGE_BUDGET = 492 * KIB
+PAGE_BUDGET_GZIP = 115 * KIB
 # Of that, the page's own HTML. Measured maxima 66 KiB stored (Mina
 # anteckningar), 15 KiB gzip (module 1 in English).
 # Issue 16: 94.5 KiB stored, 15.6 gzip (Mina anteckningar, which shows every
@@ -67,10 +69,11 @@ HTML_BUDGET_GZIP = 21 * KIB
 # list, palette and search by keyboard, and plural forms).
 # Issue 31: 123.8 / 37.9 on the group page (course.css -4.7 / -0.9 KiB,
 # search-language.js +4.8 / +1.3).
-# Issue 30: Gruppens resa, group-file.js and group-journey.js at once (the
-# comparison and the handover file's code load on demand): see below.
-OWN_ASSETS_BUDGET = 128 * KIB
-OWN_ASSETS_BUDGET_GZIP = 39.5 * KIB
+# Issue 30 (after issue 31): Gruppens resa, 131.5 / 39.7, with group-file.js and
+# group-journey.js at once; the comparison and the handover file's code load
+# on demand. The group page is 123.8 / 37.9.
+OWN_ASSETS_BUDGET = 134 * KIB
+OWN_ASSETS_BUDGET_GZIP = 40.5 * KIB
 # The print page holds every module. Measured 454 KiB stored, 106 KiB gzip.
 PRINT_PAGES = {"modules/hela-kursen/", "en/modules/hela-kursen/"}
 # Issues 25-27: 525.6 / 120.7 (the English print page).
