@@ -1,4 +1,4 @@
-"""The notes feature adds at most 38.5 KB (uncompressed) to a module page, and its other code loads only on demand."""
+"""The notes feature adds at most 41 KB (uncompressed) to a module page, and its other code loads only on demand."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from tests.support.notes_support import MODULE, new_page
 # 29,923 bytes before issue 16; the store now also keeps the self-assessment
 # (ratings, shared answers, participant id): 30,703. Issue 27: the copy in
 # IndexedDB that outlives a learning platform's clearing of localStorage, and
-# each learner's own key in a platform: 38,036.
-BUDGET = 38_500
+# each learner's own key in a platform: 38,036. Measured 38,972 before the
+# change below (notes-store.js 20,575; the budget had already been passed).
+# Keeping a change that waits for the copy under "<prefix>waiting", so that a
+# reload in that window does not lose it: notes-store.js 22,538, total 40,935.
+BUDGET = 41_000
 CSS_START = "/* ==========================================================================\n   The reader's notes"
 CSS_END = "/* ==== End of the reader's notes (issue 5) ==== */"
 
@@ -31,7 +34,7 @@ def added_bytes(site_dir, module_html: str) -> dict[str, int]:
     }
 
 
-def test_a_module_page_grows_by_at_most_38_5_kb(site_dir):
+def test_a_module_page_grows_by_at_most_41_kb(site_dir):
     html = (site_dir / MODULE / "index.html").read_text(encoding="utf-8")
     sizes = added_bytes(site_dir, html)
     assert sizes["script tags"] > 0, "the module page must load the notes scripts"

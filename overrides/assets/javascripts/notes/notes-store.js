@@ -27,7 +27,9 @@
  * a copy of the same keys in IndexedDB (database "course-notes"), which a
  * platform's clean-up does not reach (Moodle clears localStorage at every
  * login). When localStorage has no notes, the store asks the copy and puts
- * them back before it writes; a change made meanwhile waits in memory. When
+ * them back before it writes; a change made meanwhile waits in memory, and
+ * under "<prefix>waiting" (not notes) lest a reload lose it: the next page
+ * load applies it on top of what the copy put back, newer entry wins. When
  * it has notes, they are the newest (every write goes there first), and the
  * copy is brought up to them at each write and page load: so notes saved
  * before the copy existed move into it. No IndexedDB: localStorage alone.
@@ -91,6 +93,8 @@
   var learner = platformLearner();
   var prefix = learner ? courseId + ":learner:" + learner + ":notes:" : plainPrefix;
   var KEY = prefix + "v" + VERSION;
+  // What waits for the copy, kept for a reload; hasNotes() does not count it.
+  var WAITING = prefix + "waiting";
 
   // The digest of the platform's learner id that the SCORM bridge offers, or "".
   function platformLearner() {
@@ -259,6 +263,12 @@
       if (mustAskCopy()) {
         // Written once the copy has been asked (restore): never over notes it still holds.
         pending[name] = change;
+        try {
+          // A reload before the copy answers would lose it: keep it aside.
+          store.setItem(WAITING, JSON.stringify(read()));
+        } catch (e) {
+          /* full: it waits in memory only */
+        }
         restore();
         return { ok: true };
       }
@@ -277,6 +287,7 @@
           store.removeItem(migratedFrom);
           migratedFrom = null;
         }
+        store.removeItem(WAITING);
       } catch (e) {
         pending[name] = change;
         problem = available ? "quota" : "blocked";
@@ -403,7 +414,7 @@
       var copy = tx.objectStore(COPY_STORE);
       copy.delete(ourRange());
       Object.keys(items).forEach(function (k) {
-        copy.put(items[k], k);
+        if (k !== WAITING) copy.put(items[k], k);
       });
       return finished(tx);
     });
@@ -442,6 +453,35 @@
       else notify();
     });
     return restoring;
+  }
+
+  // What a closed page left waiting (WAITING) goes on top of the notes the
+  // copy puts back: per entry the newer wins, so it never replaces them.
+  function takeWaiting() {
+    var raw = parse(store.getItem(WAITING));
+    if (!raw) {
+      store.removeItem(WAITING);
+      return false;
+    }
+    var left = normalise(raw);
+    pending.waiting = function (data) {
+      SECTIONS.forEach(function (section) {
+        Object.keys(left[section]).forEach(function (id) {
+          var kept = data[section][id];
+          if (!kept || kept.updated < left[section][id].updated) data[section][id] = left[section][id];
+        });
+      });
+      // Marks only ever add: a mark unset while waiting may come back.
+      Object.keys(left.progress).forEach(function (slug) {
+        var kept = data.progress[slug] || {};
+        data.progress[slug] = { read: kept.read || left.progress[slug].read, discussed: kept.discussed || left.progress[slug].discussed };
+      });
+      ["ratings", "shared", "earlier"].forEach(function (part) {
+        for (var k in left[part]) if (!(k in data[part])) data[part][k] = left[part][k];
+      });
+      if (!data.participant) data.participant = left.participant;
+    };
+    return true;
   }
 
   // In a platform: notes kept without a learner go to this learner, if they have none.
@@ -485,9 +525,12 @@
 
   findNewer();
   try {
+    // Taken first, so that this page's own waiting changes keep it in WAITING too.
+    var waited = takeWaiting();
     if (!copyWanted) adoptEarlier();
-    else if (hasNotes(ours())) backup();
-    else restore();
+    else if (!hasNotes(ours())) restore();
+    else if (!waited) backup();
+    if (waited && !restoring) write("restored", function () {});
   } catch (e) {
     copyWanted = false;
   }
