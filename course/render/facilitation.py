@@ -119,7 +119,14 @@ def render_time_plan(
     if not rows:  # every step is on a module the local folder hides
         return f'<p class="course-plan-empty" data-meeting="{number}">{_t(ui["meeting.plan_empty"])}</p>'
     total = suggested_minutes(q for row in rows for q in row.step.questions)
-    caption = ui_text(ui, "meeting.plan_caption", number=number, count=total)
+    # A meeting of a page of its own (the follow-up meeting: a module without a number)
+    # goes by that page's title, not by its place in the series.
+    named = {row.step.module.slug: row.step.module for row in rows if row.step.id in step_ids}
+    if len(named) == 1 and next(iter(named.values())).number is None:
+        title = next(iter(named.values())).title[lang]
+        caption = ui_text(ui, "meeting.plan_caption_named", name=title, count=total)
+    else:
+        caption = ui_text(ui, "meeting.plan_caption", number=number, count=total)
     out = [
         f'<table data-meeting="{number}" data-minutes="{total}" data-steps="{_a(" ".join(row.step.id for row in rows))}">',
         f"<caption>{_t(caption)}</caption>",

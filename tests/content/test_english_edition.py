@@ -275,14 +275,14 @@ def test_no_swedish_interface_string_once_scripts_have_run(browser, server, site
 
 
 def test_english_module_pages_have_flesch_reading_ease_of_40_or_more(site_dir):
-    slugs = sorted({step.module.slug for step in load_course(ROOT / "data" / "reflection", ROOT).steps})
+    pages = sorted({step.module.page for step in load_course(ROOT / "data" / "reflection", ROOT).steps})
     measured = {}
-    for slug in slugs:
-        path = f"en/modules/{slug}/"
+    for page in pages:  # the modules' pages and the follow-up meeting's (uppfoljning)
+        path = f"en/{page}/"
         stats = english_article_stats((site_dir / path / "index.html").read_text(encoding="utf-8"))
         measured[path] = stats
         print(f"{path:45} Flesch {stats.flesch:5.1f}  words {stats.words:5}  sentences {stats.sentences:4}")
-    assert len(measured) == 4
+    assert len(measured) == 5  # four modules and the follow-up meeting
     assert {p: s.words for p, s in measured.items() if s.words < MIN_WORDS} == {}, "a module page this short is not translated yet"
     too_hard = {p: round(s.flesch, 1) for p, s in measured.items() if s.flesch < FLESCH_MIN}
     assert too_hard == {}, f"Flesch reading ease below {FLESCH_MIN}: shorter sentences and shorter words"
@@ -312,7 +312,7 @@ def test_every_question_shows_in_english_on_its_english_module_page(site_dir):
     course = load_course(ROOT / "data" / "reflection", ROOT)
     missing = []
     for step in course.steps:
-        html = (site_dir / "en" / "modules" / step.module.slug / "index.html").read_text(encoding="utf-8")
+        html = (site_dir / "en" / step.module.page / "index.html").read_text(encoding="utf-8")
         tree = lxml.html.fromstring(html)
         for q in step.questions:
             shown = tree.xpath(f"//article//*[@data-question-id='{q.id}']")

@@ -207,6 +207,58 @@ def test_agreements_from_two_meetings_are_gathered_with_who_when_and_status(brow
     assert "2027-02-14" in document and "Bo och Li" in document and "&lt;script&gt;" in document and "<script>" not in document
 
 
+@pytest.mark.parametrize("lang_path", ["", "en/"])
+def test_printed_agreements_show_who_when_and_status_as_text(browser, server, lang_path):
+    """Printing the page: each agreement with its who, by when and status as text, and no form fields."""
+    with new_page(browser) as page:
+        page.goto(server.url + lang_path + JOURNEY)
+        page.evaluate(
+            """() => {
+                CourseNotes.setAgreed('steg-1', 'Anna bjuder in till nästa möte.', 'Steg 1');
+                CourseNotes.setAgreed('steg-3', 'Ett gemensamt mått på hemgång.', 'Steg 3');
+            }"""
+        )
+        page.evaluate(SETTLED)
+        page.reload()
+        set_follow_up(page, "steg-1", "Anna och Bo", "2027-02-14", "under_way")
+        expect(page.locator(".journey-status")).to_have_text(ui(page, "journey.saved"))
+        # On screen the fields, and no printed line.
+        assert agreement(page, "steg-1").locator(".journey-agreement__print").is_hidden()
+        page.emulate_media(media="print")
+        for step_id in ("steg-1", "steg-3"):
+            item = agreement(page, step_id)
+            assert item.locator(".journey-agreement__text").is_visible()
+            assert item.locator(".journey-agreement__print").is_visible()
+            for field in item.locator("input, select").all():
+                assert field.is_hidden(), step_id
+            assert item.locator(".journey-agreement__link").is_hidden()
+        printed = agreement(page, "steg-1").locator(".journey-agreement__printed").all_text_contents()
+        due = page.evaluate(
+            "() => new Date('2027-02-14T12:00:00').toLocaleDateString(Course.config.lang, {day: 'numeric', month: 'long', year: 'numeric'})"
+        )
+        assert printed == [
+            ui(page, "journey.agreed.who") + ": Anna och Bo",
+            ui(page, "journey.agreed.due") + ": " + due,
+            ui(page, "journey.agreed.status") + ": " + ui(page, "journey.status.under_way"),
+        ]
+        assert "2027" in due and "14" in due
+        # An agreement with nothing set prints its status only.
+        assert agreement(page, "steg-3").locator(".journey-agreement__printed").all_text_contents() == [
+            ui(page, "journey.agreed.status") + ": " + ui(page, "journey.status.agreed")
+        ]
+        # The tools stay off the paper.
+        for selector in (".journey-keep", ".journey-handover", ".md-header", ".md-sidebar--primary"):
+            if page.locator(selector).count():
+                assert page.locator(selector).first.is_hidden(), selector
+        # A change made later reaches the printed line too.
+        page.emulate_media(media="screen")
+        agreement(page, "steg-1").get_by_label(ui(page, "journey.agreed.status")).select_option("done")
+        expect(agreement(page, "steg-1").locator(".journey-agreement__printed").last).to_have_text(
+            ui(page, "journey.agreed.status") + ": " + ui(page, "journey.status.done")
+        )
+        assert page.errors == []
+
+
 def test_the_handover_file_carries_everything_to_a_fresh_browser(browser, server, tmp_path):
     target = tmp_path / "overlamning.json"
     with new_page(browser) as page:

@@ -69,6 +69,11 @@ def test_time_plan_per_meeting_equals_the_sum_of_the_data(site_dir, course, lang
     combined = [int(n) for p in doc.xpath("//article//p") for n in re.findall(r"\b(\d{2,3})\b", text(p))]
     assert report[2] + report[3] in combined
     assert tables[-1].get("data-steps").split() == [s.id for s in course.steps if s.module.page == "uppfoljning"]
+    # The follow-up meeting's caption names it, not its place in the series ("Möte 5").
+    follow_up = next(s.module for s in course.steps if s.module.page == "uppfoljning")
+    assert text(tables[-1].xpath("./caption")[0]).startswith(follow_up.title[lang] + ": ")
+    assert str(len(tables)) not in text(tables[-1].xpath("./caption")[0]).split(":")[0]
+    assert text(tables[0].xpath("./caption")[0]).startswith(("Möte 1: ", "Meeting 1: "))
     print(f"\n{lang}: minutes per meeting {report}, total {sum(report)}")
 
 

@@ -164,6 +164,14 @@
           if ((f.status || "agreed") === s) option.selected = true;
           status.appendChild(option);
         });
+        // What prints in place of the fields (course.css): who, by when and status as text.
+        var printed = el("p", { class: "journey-agreement__print" });
+        function drawPrinted() {
+          clear(printed);
+          [[who.value.trim(), "journey.agreed.who"], [dayText(due.value), "journey.agreed.due"], [t("journey.status." + status.value), "journey.agreed.status"]].forEach(function (pair) {
+            if (pair[0]) printed.appendChild(el("span", { class: "journey-agreement__printed" }, t(pair[1]) + ": " + pair[0]));
+          });
+        }
         [[who, "journey.agreed.who"], [due, "journey.agreed.due"], [status, "journey.agreed.status"]].forEach(function (pair) {
           var line = el("p", { class: "journey-field" });
           line.appendChild(el("label", { for: pair[0].id, class: "notes-field__label" }, t(pair[1])));
@@ -173,10 +181,13 @@
             var result = G.change(function (p) {
               p.followup[id] = { who: who.value.slice(0, 200), due: isDay(due.value) ? due.value : "", status: status.value, updated: new Date().toISOString() };
             });
+            drawPrinted();
             say(t(result.ok ? "journey.saved" : "group.not_saved"));
           });
         });
+        drawPrinted();
         item.appendChild(fields);
+        item.appendChild(printed);
         if (step) {
           var more = el("p", { class: "journey-agreement__link" });
           more.appendChild(el("a", { href: step.href }, t("journey.agreed.open", { step: step.title })));
