@@ -64,7 +64,7 @@ def module_pages(course) -> dict[str, list]:
     """Module page path -> its steps, in course order."""
     pages: dict[str, list] = {}
     for step in course.steps:
-        pages.setdefault(f"modules/{step.module.slug}/", []).append(step)
+        pages.setdefault(f"{step.module.page}/", []).append(step)
     return pages
 
 

@@ -154,7 +154,7 @@ def test_every_step_and_question_id_is_on_a_page(site_dir, course, lang):
 def test_blocks_follow_the_html_contract(site_dir, course, lang):
     for step_id, (rel, block, html) in all_blocks(site_dir, lang).items():
         step = course.step(step_id)
-        assert f"modules/{step.module.slug}/" in rel, f"{step_id} is on {rel}"
+        assert f"{step.module.page}/" in rel, f"{step_id} is on {rel}"
         assert block["attrs"]["data-module"] == step.module.slug
         assert block["heading_id"] == heading_id(step_id)
         assert block["attrs"].get("aria-labelledby") == heading_id(step_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,9 +48,23 @@ PRINT_PAGE = "hela-kursen"
 
 
 def module_page_files(site_dir: Path, lang: str) -> list[Path]:
-    """The built module pages of one edition, without the print page."""
+    """The built pages of one edition that show a module's reflection blocks, without the print page.
+
+    The numbered modules live under modules/; a module of its own page, such as
+    the follow-up meeting (uppfoljning/), is found by its blocks.
+    """
     base = site_dir if lang == "sv" else site_dir / lang
-    return sorted(p for p in (base / "modules").glob("*/index.html") if p.parent.name != PRINT_PAGE)
+    modules = {p for p in (base / "modules").glob("*/index.html") if p.parent.name != PRINT_PAGE}
+    others = {
+        p
+        for p in base.glob("*/index.html")
+        if p.parent.name not in OTHER_EDITIONS and _MODULE_BLOCK.search(p.read_text(encoding="utf-8"))
+    }
+    return sorted(modules | others)
+
+
+# A reflection block as a module page shows it (the notes page's are "reflection reflection--notes").
+_MODULE_BLOCK = re.compile(r'<section [^>]*class="reflection"[^>]*data-step-id=')
 
 
 def offline_page(site: Path, path: str) -> Path:
