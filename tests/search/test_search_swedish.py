@@ -47,7 +47,8 @@ CASES: list[tuple[str, str, str]] = [
     ("utredningens", "modules/varfor-nara-vard/", "genitive"),
     ("organisationerna", "fordjupning/halsolabb/", "definite plural"),
     ("äldreomsorgen", "modules/varfor-nara-vard/", "definite"),
-    ("uppföljningen", "fordjupning/halsolabb/", "definite"),
+    # Since issue 30 the follow-up meeting's own page answers it first; Hälsolabbet fell out of the top ten.
+    ("uppföljningen", "uppfoljning/", "definite"),
     # Definite neuter -et of compounds, which the stemmer leaves on: the base form is tried
     ("synsättet", "ordlista/", "definite -et, page says synsätt"),
     ("förhållningssättet", "modules/kom-igang-tillsammans/", "definite -et, page says förhållningssätt"),
@@ -85,8 +86,9 @@ NOT_FOUND: list[tuple[str, str]] = [
     ("bör", "modules/fabrikslogik-och-tjanstelogik/"),  # only "bor" (lives)
 ]
 
-# The index is downloaded before the first search: keep it small.
-INDEX_BUDGET = {"sv": 200_000, "en": 200_000}
+# The index is downloaded when a reader turns to search (issue 31): keep it small.
+# Issue 30's two pages (the follow-up meeting, Gruppens resa) took the English one to 200,723 bytes.
+INDEX_BUDGET = {"sv": 210_000, "en": 210_000}
 # What the compound parts may add to the Swedish index.
 PARTS_BUDGET = 8_000
 

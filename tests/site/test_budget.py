@@ -72,8 +72,9 @@ HTML_BUDGET_GZIP = 21 * KIB
 # Issue 30 (after issue 31): Gruppens resa, 131.5 / 39.7, with group-file.js and
 # group-journey.js at once; the comparison and the handover file's code load
 # on demand. The group page is 123.8 / 37.9.
-OWN_ASSETS_BUDGET = 134 * KIB
-OWN_ASSETS_BUDGET_GZIP = 40.5 * KIB
+# Issue 30's agreements in print (the who/when/status line): Gruppens resa 134.5 / 40.4.
+OWN_ASSETS_BUDGET = 135 * KIB
+OWN_ASSETS_BUDGET_GZIP = 41 * KIB
 # The print page holds every module. Measured 454 KiB stored, 106 KiB gzip.
 PRINT_PAGES = {"modules/hela-kursen/", "en/modules/hela-kursen/"}
 # Issues 25-27: 525.6 / 120.7 (the English print page).
