@@ -28,22 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.group_merge import SLUG, group_file  # noqa: E402
+from bench.group_merge import SLUG, time_merge, write_group_files  # noqa: E402
 from tests.support.browser import BROWSER_ARGS, CHROMIUM  # noqa: E402
 from tests.support.site_build import SiteServer, build_site, free_port  # noqa: E402
-
-MERGE = """n => {
-    const input = document.querySelector('[data-group-picture] input[type=file]');
-    window.__done = new Promise(resolve => {
-        input.addEventListener('change', () => {
-            const start = performance.now();
-            const status = document.querySelector('.group-status');
-            const check = () => document.querySelectorAll('.group-statement').length && status.textContent.includes(String(n))
-                ? resolve(performance.now() - start) : requestAnimationFrame(check);
-            check();
-        }, { once: true });
-    });
-}"""
 
 KEEP = """([name, occasions]) => {
     document.querySelector('.journey-keep input[type=text]').value = name;
@@ -58,15 +45,13 @@ KEEP = """([name, occasions]) => {
 }"""
 
 
-def merge(page, server, files: list[str], n: int) -> float:
+def merge(page, server, files: list[str]) -> float:
     page.goto(server.url + "gruppens-bild/")
     page.locator("select.group-select").select_option(SLUG)
     clear = page.locator("[data-group-picture] .notes-danger")
     if clear.is_visible():
         clear.click()
-    page.evaluate(MERGE, n)
-    page.locator("[data-group-picture] input[type=file]").set_input_files(files)
-    return page.evaluate("() => window.__done")
+    return time_merge(page, files)
 
 
 def main() -> int:
@@ -93,16 +78,11 @@ def main() -> int:
                 page.goto(server.url + "gruppens-resa/")
                 course_id = page.evaluate("() => Course.config.courseId")
                 definition = page.evaluate(f"() => JSON.parse(document.getElementById('assessment-data').textContent)['{SLUG}']")
-                statements = [s["id"] for s in definition["statements"]]
                 times = []
                 for occasion in range(2):
                     rng = random.Random(run * 10 + occasion)
-                    files = []
-                    for n in range(args.files):
-                        path = tmp_path / f"run{run}-{occasion}-{n:03d}.json"
-                        path.write_bytes(group_file(n, course_id, statements, definition["version"], rng))
-                        files.append(str(path))
-                    times.append(merge(page, server, files, args.files))
+                    files = write_group_files(tmp_path / f"run{run}-{occasion}", args.files, course_id, definition, rng)
+                    times.append(merge(page, server, files))
                     page.goto(server.url + "gruppens-resa/")
                     times.append(page.evaluate(KEEP, [f"Tillfälle {occasion + 1}", occasion + 1]))
                 page.evaluate("() => Course.loadScript('group-journey/group-handover.js')")

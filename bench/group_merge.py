@@ -51,6 +51,40 @@ def group_file(n: int, course_id: str, statements: list[str], version: int, rng:
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
 
+# Set up before the files are chosen: resolves with the milliseconds from
+# choosing them until the picture shows all n participants.
+MERGE = """n => {
+    const input = document.querySelector('[data-group-picture] input[type=file]');
+    window.__done = new Promise(resolve => {
+        input.addEventListener('change', () => {
+            const start = performance.now();
+            const status = document.querySelector('.group-status');
+            const check = () => document.querySelectorAll('.group-statement').length && status.textContent.includes(String(n))
+                ? resolve(performance.now() - start) : requestAnimationFrame(check);
+            check();
+        }, { once: true });
+    });
+}"""
+
+
+def write_group_files(stem: Path, count: int, course_id: str, definition: dict, rng: random.Random) -> list[str]:
+    """`count` participants' group files for module 3, written as <stem>-000.json …"""
+    statements = [s["id"] for s in definition["statements"]]
+    files = []
+    for n in range(count):
+        path = stem.parent / f"{stem.name}-{n:03d}.json"
+        path.write_bytes(group_file(n, course_id, statements, definition["version"], rng))
+        files.append(str(path))
+    return files
+
+
+def time_merge(page, files: list[str]) -> float:
+    """Choose `files` at once on the group page (module already chosen); the time until all are drawn."""
+    page.evaluate(MERGE, len(files))
+    page.locator("[data-group-picture] input[type=file]").set_input_files(files)
+    return page.evaluate("() => window.__done")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=30)
@@ -75,31 +109,9 @@ def main() -> int:
                 page.goto(server.url + "gruppens-bild/")
                 course_id = page.evaluate("() => Course.config.courseId")
                 definition = page.evaluate(f"() => JSON.parse(document.getElementById('assessment-data').textContent)['{SLUG}']")
-                statements = [s["id"] for s in definition["statements"]]
-                rng = random.Random(run)
-                files = []
-                for n in range(args.files):
-                    path = tmp_path / f"run{run}-{n:03d}.json"
-                    path.write_bytes(group_file(n, course_id, statements, definition["version"], rng))
-                    files.append(str(path))
+                files = write_group_files(tmp_path / f"run{run}", args.files, course_id, definition, random.Random(run))
                 page.locator("select.group-select").select_option(SLUG)
-                page.evaluate(
-                    """n => {
-                        const input = document.querySelector('[data-group-picture] input[type=file]');
-                        window.__done = new Promise(resolve => {
-                            input.addEventListener('change', () => {
-                                const start = performance.now();
-                                const status = document.querySelector('.group-status');
-                                const check = () => document.querySelectorAll('.group-statement').length && status.textContent.includes(String(n))
-                                    ? resolve(performance.now() - start) : requestAnimationFrame(check);
-                                check();
-                            }, { once: true });
-                        });
-                    }""",
-                    args.files,
-                )
-                page.locator("[data-group-picture] input[type=file]").set_input_files(files)
-                times.append(page.evaluate("() => window.__done"))
+                times.append(time_merge(page, files))
                 context.close()
             browser.close()
         size = Path(files[0]).stat().st_size
