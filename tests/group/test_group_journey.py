@@ -26,6 +26,7 @@ from tests.support.group_support import GROUP_PAGE, SLUG_3, counts_in_table, gro
 from tests.support.page_tour import AXE_OPTIONS, SIZES, describe
 from tests.support.site_pages import offline_page
 from tests.support.notes_support import HOSTILE, SETTLED, export_file, iso, new_page, stored, ui
+from tests.support.bad_files import DELETE, with_change
 
 JOURNEY = "gruppens-resa/"
 FOUR = "modules/kom-igang-tillsammans/"
@@ -400,7 +401,6 @@ def test_the_group_store_of_version_1_comes_through(browser, server):
 
 # Bad handover files
 
-DELETE = object()
 
 
 def good_handover(course_id: str) -> dict:
@@ -425,15 +425,7 @@ def good_handover(course_id: str) -> dict:
 
 
 def changed(course_id: str, path: tuple, value) -> bytes:
-    data = good_handover(course_id)
-    node = data
-    for key in path[:-1]:
-        node = node[key]
-    if value is DELETE:
-        del node[path[-1]]
-    else:
-        node[path[-1]] = value
-    return json.dumps(data).encode()
+    return with_change(good_handover(course_id), path, value)
 
 
 def generated_bad_handovers(course_id: str) -> list[tuple[str, bytes, set[str]]]:

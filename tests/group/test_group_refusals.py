@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from tests.support.group_support import GROUP_PAGE, SLUG_3, group_files_input
 from tests.support.notes_support import HOSTILE, NOTES, field, iso, new_page, question_ids, stored, ui, write
+from tests.support.bad_files import DELETE, with_change
 
 MAX_BYTES = 1024 * 1024
 STATEMENTS = [
@@ -22,7 +23,6 @@ STATEMENTS = [
     "modul-3-lage-utan-hierarki",
     "modul-3-lage-data",
 ]
-DELETE = object()
 ANY = {"not_json", "format", "version", "course", "module", "types", "too_large", "unreadable"}
 
 
@@ -42,15 +42,7 @@ def good_file(course_id: str, n: int = 0) -> dict:
 
 
 def changed(course_id: str, path: tuple, value, n: int = 0) -> bytes:
-    data = json.loads(json.dumps(good_file(course_id, n)))
-    target = data
-    for key in path[:-1]:
-        target = target[key]
-    if value is DELETE:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return json.dumps(data).encode()
+    return with_change(json.loads(json.dumps(good_file(course_id, n))), path, value)
 
 
 def generated_bad_files(course_id: str) -> list[tuple[str, bytes, set[str]]]:

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support.notes_support import FORMAT_VERSION, NOTES, choose_import, field, iso, new_page, question_ids, stored, import_summary, ui, write
+from tests.support.bad_files import DELETE, with_change
 
 COURSE_ID_PLACEHOLDER = "{course}"
 MAX_BYTES = 8 * 1024 * 1024
@@ -29,18 +30,8 @@ def good_file(course_id: str) -> dict:
 
 
 def changed(course_id: str, path: tuple, value) -> bytes:
-    data = good_file(course_id)
-    target = data
-    for key in path[:-1]:
-        target = target[key]
-    if value is DELETE:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return json.dumps(data).encode()
+    return with_change(good_file(course_id), path, value)
 
-
-DELETE = object()
 
 # One of each kind, through the file chooser, with the message the reader must see.
 KINDS = {
