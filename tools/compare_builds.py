@@ -122,10 +122,17 @@ def export_revision(rev: str, dest: Path) -> None:
     subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
 
 
+# One build date for both sides: the sitemap's <lastmod> is the day a build ran, so two
+# builds on either side of midnight would otherwise differ (MkDocs and ProperDocs both
+# read SOURCE_DATE_EPOCH).
+BUILD_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH") or str(int(time.time()))
+
+
 def build_env(extra: dict[str, str]) -> dict[str, str]:
     # This shell's environment less the build variables, plus --env
     env = {k: v for k, v in os.environ.items() if k not in BUILD_VARIABLES}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env["SOURCE_DATE_EPOCH"] = BUILD_DATE_EPOCH
     env.update(extra)
     return env
 

@@ -8,6 +8,8 @@ file for file and byte for byte; `make properdocs` runs the same comparison by h
 from __future__ import annotations
 
 import os
+import re
+from datetime import datetime, timezone
 
 import pytest
 
@@ -27,11 +29,21 @@ def properdocs_build(tmp_path_factory, site_dir, site_port):
         **{k: v for k, v in os.environ.items() if k not in ("OFFLINE", "LOCAL_DIR")},
         "SITE_URL": f"http://127.0.0.1:{site_port}/",
         "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": build_date_epoch(site_dir),
     }
     code, log, _ = build(ROOT, site, generator=[str(PROPERDOCS)], env=env)
     assert code == 0, log
     comparison = compare_sites(site_dir, site)
     return site, comparison, summary(comparison, site_dir, site, label_a="MkDocs", label_b="ProperDocs")
+
+
+def build_date_epoch(site_dir) -> str:
+    """The session build's day, from its sitemap: a run that crosses midnight between the
+    two builds would otherwise differ in every <lastmod> (seen on a fresh Debian run)."""
+    day = re.search(r"<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>", (site_dir / "sitemap.xml").read_text())
+    assert day, "the session build's sitemap has no <lastmod>"
+    noon = datetime.fromisoformat(day.group(1)).replace(hour=12, tzinfo=timezone.utc)
+    return str(int(noon.timestamp()))
 
 
 def test_properdocs_lock_is_hashed_and_held_to_the_main_lock():
