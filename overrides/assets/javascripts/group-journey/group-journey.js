@@ -65,7 +65,7 @@
   function dayText(day) {
     if (!isDay(day)) return "";
     try {
-      return new Date(day + "T12:00:00").toLocaleDateString(course.config.lang, { day: "numeric", month: "long", year: "numeric" });
+      return new Date(day + "T12:00:00").toLocaleDateString(course.config.lang === "en" ? "en-GB" : course.config.lang, { day: "numeric", month: "long", year: "numeric" });
     } catch (e) {
       return day;
     }
@@ -151,9 +151,13 @@
         var f = isObject(picture.followup[id]) ? picture.followup[id] : {};
         var item = el("li", { class: "journey-agreement", "data-step-id": id });
         var hid = uid + "-a" + n;
-        item.appendChild(el("h3", { id: hid, class: "journey-agreement__step" }, step ? step.module + ": " + step.title : entry.asked || id));
+        // The step's title apart, so that each field's name says whose it is: "Vem gör det Steg 1: …".
+        var heading = el("h3", { id: hid, class: "journey-agreement__step" });
+        if (step) heading.appendChild(document.createTextNode(step.module + ": "));
+        heading.appendChild(el("span", { id: hid + "-step" }, step ? step.title : entry.asked || id));
+        item.appendChild(heading);
         item.appendChild(el("p", { class: "journey-agreement__text notes-preview__text" }, entry.text));
-        var fields = el("div", { class: "journey-agreement__fields", role: "group", "aria-labelledby": hid });
+        var fields = el("div", { class: "journey-agreement__fields" });
         var who = el("input", { type: "text", id: hid + "-who", maxlength: "200", autocomplete: "off", "data-field": "who" });
         who.value = typeof f.who === "string" ? f.who : "";
         var due = el("input", { type: "date", id: hid + "-due", "data-field": "due" });
@@ -174,7 +178,8 @@
         }
         [[who, "journey.agreed.who"], [due, "journey.agreed.due"], [status, "journey.agreed.status"]].forEach(function (pair) {
           var line = el("p", { class: "journey-field" });
-          line.appendChild(el("label", { for: pair[0].id, class: "notes-field__label" }, t(pair[1])));
+          line.appendChild(el("label", { for: pair[0].id, id: pair[0].id + "-label", class: "notes-field__label" }, t(pair[1])));
+          pair[0].setAttribute("aria-labelledby", pair[0].id + "-label " + hid + "-step");
           line.appendChild(pair[0]);
           fields.appendChild(line);
           pair[0].addEventListener("change", function () {
@@ -280,7 +285,7 @@
         var input = el("input", { type: "text", id: rid, maxlength: "200", autocomplete: "off" });
         input.value = o.name;
         line.appendChild(input);
-        var rename = el("button", { type: "button", class: "md-button" }, t("journey.occasions.rename"));
+        var rename = el("button", { type: "button", class: "md-button" }, t("journey.occasions.rename", { name: o.name }));
         var drop = el("button", { type: "button", class: "md-button notes-danger" }, t("journey.occasions.drop", { name: o.name }));
         li.appendChild(line);
         var buttons = el("p", { class: "notes-actions" });
@@ -370,6 +375,7 @@
           : t("group.not_saved");
       }).catch(function () {
         fileInput.value = "";
+        message.className = "journey-message notes-message--error";
         message.textContent = t("journey.handover.error.unreadable", { file: name });
       });
     });
