@@ -314,7 +314,9 @@
           });
           drawOccasions();
           say(t("journey.occasions.dropped", { name: o.name }));
-          nameInput.focus();
+          // Focus to the occasion that took its place (or the one before it), else to naming a new one.
+          var next = document.getElementById(uid + "-rename-" + n) || document.getElementById(uid + "-rename-" + (n - 1));
+          (next || nameInput).focus();
         });
         ul.appendChild(li);
       });
