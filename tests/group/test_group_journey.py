@@ -48,7 +48,7 @@ FIXTURE_V1 = json.loads((Path(__file__).parents[1] / "fixtures" / "group-picture
 
 
 def group_store(page) -> dict | None:
-    text = page.evaluate("() => localStorage.getItem(Course.config.courseId + ':group-picture:v2')")
+    text = page.evaluate("() => localStorage.getItem(CourseGroupFile.STORE_KEY)")
     return json.loads(text) if text is not None else None
 
 
@@ -390,10 +390,31 @@ def test_the_group_store_of_version_1_comes_through(browser, server):
         page.get_by_role("button", name=ui(page, "journey.occasions.keep")).click()
         expect(page.locator(".journey-occasion")).to_have_count(1)
         keys = page.evaluate("() => Object.keys(localStorage)")
-        assert f"{course_id}:group-picture:v1" not in keys and f"{course_id}:group-picture:v2" in keys
+        # Beside the notes, where their copy in IndexedDB and a platform's learner key cover it.
+        assert page.evaluate("() => CourseGroupFile.STORE_KEY") == f"{course_id}:notes:group-picture:v2"
+        assert f"{course_id}:group-picture:v1" not in keys and f"{course_id}:notes:group-picture:v2" in keys
         store = group_store(page)
         assert store["version"] == 2 and store["modules"] == FIXTURE_V1["modules"]
         assert store["occasions"][0]["modules"][SLUG_3]["counts"]["modul-3-lage-resultat"] == [1, 0, 1, 0, 1, 0]
+
+        # Version 2 under the key it had before it moved beside the notes: read, and moved at the first write.
+        page.evaluate(SETTLED)
+        page.evaluate(
+            """text => new Promise((resolve, reject) => {
+                 localStorage.clear();
+                 localStorage.setItem(Course.config.courseId + ':group-picture:v2', text);
+                 const request = indexedDB.deleteDatabase('course-notes');
+                 request.onsuccess = () => resolve(); request.onerror = () => reject(request.error); })""",
+            json.dumps(store),
+        )
+        page.goto(server.url + JOURNEY)
+        expect(page.locator(".journey-occasion")).to_have_count(1)
+        page.get_by_label(ui(page, "journey.occasions.name")).fill("Möte 2")
+        page.get_by_role("button", name=ui(page, "journey.occasions.keep")).click()
+        expect(page.locator(".journey-occasion")).to_have_count(2)
+        keys = page.evaluate("() => Object.keys(localStorage)")
+        assert f"{course_id}:group-picture:v2" not in keys and f"{course_id}:notes:group-picture:v2" in keys
+        assert group_store(page)["modules"] == FIXTURE_V1["modules"]
         assert page.errors == []
 
 

@@ -9,7 +9,9 @@
  * - the agreements' texts: the notes store (CourseNotes, "agreed", written by
  *   the scribe in meeting mode or under each step);
  * - who, when and status, and the occasions: the facilitator's group store
- *   (group-file.js, "<courseId>:group-picture:v2", keys `followup` and `occasions`).
+ *   (group-file.js, beside the notes: CourseNotes.storeKey("group-picture:v2"),
+ *   keys `followup` and `occasions`), drawn once the notes' copy has put back
+ *   what a platform's clean-up of localStorage removed (CourseNotes.ready()).
  *
  * Loaded on demand: group-compare.js once two occasions are kept (the
  * comparison), group-handover.js when the facilitator saves or reads a
@@ -151,7 +153,7 @@
         var f = isObject(picture.followup[id]) ? picture.followup[id] : {};
         var item = el("li", { class: "journey-agreement", "data-step-id": id });
         var hid = uid + "-a" + n;
-        // The step's title apart, so that each field's name says whose it is: "Vem gör det Steg 1: …".
+        // Each field's name: its label and the step's title (aria-labelledby).
         var heading = el("h3", { id: hid, class: "journey-agreement__step" });
         if (step) heading.appendChild(document.createTextNode(step.module + ": "));
         heading.appendChild(el("span", { id: hid + "-step" }, step ? step.title : entry.asked || id));
@@ -314,7 +316,7 @@
           });
           drawOccasions();
           say(t("journey.occasions.dropped", { name: o.name }));
-          // Focus to the occasion that took its place (or the one before it), else to naming a new one.
+          // Focus to the occasion now in its place, the one before, or the name field.
           var next = document.getElementById(uid + "-rename-" + n) || document.getElementById(uid + "-rename-" + (n - 1));
           (next || nameInput).focus();
         });
@@ -390,6 +392,9 @@
     drawOccasions();
   }
 
+  // Once the notes' copy has put back what a platform cleared.
   var place = document.querySelector("[data-group-journey]");
-  if (place) mount(place);
+  if (place) notes.ready().then(function () {
+    mount(place);
+  });
 })();
