@@ -159,8 +159,11 @@ def test_the_picture_is_kept_apart_from_the_notes_and_cleared_on_its_own(browser
         load_group(page, server, files[:1], people=1)
         keys = page.evaluate("() => Object.keys(localStorage)")
         course = page.evaluate("() => Course.config.courseId")
-        assert f"{course}:group-picture:v2" in keys
+        assert f"{course}:notes:group-picture:v2" in keys
         assert page.evaluate(f"() => localStorage.getItem({STORE_KEY_JS})") is None
+        # Beside the notes, yet no note: clearing the notes leaves the picture.
+        page.evaluate("() => CourseNotes.clear()")
+        assert f"{course}:notes:group-picture:v2" in page.evaluate("() => Object.keys(localStorage)")
         page.get_by_role("button", name=ui(page, "group.clear")).click()
         expect(page.locator(".group-status")).to_have_text(ui(page, "group.none"))
         expect(page.locator(".group-errors")).to_have_text(ui(page, "group.cleared"))

@@ -9,6 +9,7 @@ exported files of version 3 (frozen fixture) come through.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,8 @@ def test_rating_again_shows_last_time_as_quiet_text_and_never_fills_it_in(browse
         before = snapshot(page)["earlier"]
         assert {sid: e["value"] for sid, e in before.items()} == {ids[0]: 2, ids[1]: 4}
         lang = page.evaluate("() => Course.config.lang")
-        day = page.evaluate(DAY, [before[ids[0]]["updated"], lang])
+        day = page.evaluate(DAY, [before[ids[0]]["updated"], {"sv": "sv-SE", "en": "en-GB"}[lang]])
+        assert re.fullmatch(r"\d{1,2} [^\W\d]+ \d{4}", day), day  # the day first, in English too: British, not "March 1, 2027"
         quiet = page.locator(f'fieldset[data-statement-id="{ids[0]}"] .assessment__earlier')
         expect(quiet).to_have_text(ui(page, "assessment.earlier", date=day, answer=ui(page, "assessment.scale.2")))
         expect(page.locator(f'fieldset[data-statement-id="{ids[2]}"] .assessment__earlier')).to_be_hidden()

@@ -586,3 +586,146 @@ def test_read_marks_come_back_from_suspend_data_after_the_browser_lost_them(brow
         again.close()
     finally:
         context.close()
+
+
+# Gruppens resa in the platform's frame: the facilitator's agreements with who, by when and
+# status, the occasions and the group picture. None of it travels in suspend_data (page and read
+# marks only: a platform is never told what anyone wrote, and SCORM 1.2 keeps 4,096 characters);
+# like the notes, it lives under the learner's own key and in the notes' copy in IndexedDB.
+
+JOURNEY_PAGE = "gruppens-resa.html"
+GROUP_PAGE_FILE = "gruppens-bild.html"
+WHO = "Anna Andersson 4410"
+OCCASION = "Möte 1 i mars 7702"
+
+
+def participant_file(course_id: str, n: int) -> dict:
+    from tests.group.test_group_refusals import good_file
+
+    return {"name": f"deltagare-{n}.json", "mimeType": "application/json", "buffer": json.dumps(good_file(course_id, n)).encode()}
+
+
+def open_journey(visit: Visit):
+    frame = visit.course_frame()
+    frame.goto(f"{visit.base}{JOURNEY_PAGE}")
+    visit.course.locator(".journey-agreements").wait_for()
+    return frame
+
+
+def journey_shown(visit: Visit) -> dict:
+    """What the journey page shows: the agreements' texts, their who, by when and status, and the occasions."""
+    course = visit.course
+    return {
+        "agreed": course.locator(".journey-agreement__text").all_text_contents(),
+        "who": [f.input_value() for f in course.locator(".journey-agreement input[data-field=who]").all()],
+        "due": [f.input_value() for f in course.locator(".journey-agreement input[data-field=due]").all()],
+        "status": [f.input_value() for f in course.locator(".journey-agreement select[data-field=status]").all()],
+        "occasions": course.locator(".journey-occasion__name").all_text_contents(),
+    }
+
+
+@pytest.mark.parametrize("version", KINDS)
+def test_the_group_journey_in_the_platform_frame_keeps_its_work_through_a_clean_up(browser, lms, version, tmp_path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.support.page_tour import AXE_OPTIONS, describe
+
+    context = new_lms_context(browser)
+    windows: list = []
+    context.on("page", lambda page: windows.append(page))
+    kept: dict[str, dict] = {}
+    sent: list[tuple[str, str]] = []
+
+    visits: list = []
+
+    def visit_as(learner: str, *, clear: bool = True) -> Visit:
+        visit = Visit(browser, lms, version, context=context)
+        visits.append(visit.page)
+        if clear:
+            moodle_clears(visit)
+        visit.launch(as_learner(version, learner, kept.get(learner)))
+        return visit
+
+    def done(visit: Visit, learner: str) -> None:
+        kept[learner] = leave(visit)
+        sent.extend(visit.set_values())
+        assert visit.page.evaluate("() => window.__csp") == []
+        visit.close()
+
+    try:
+        anna = visit_as(ANNA, clear=False)
+        frame = anna.course_frame()
+        # The scribe's agreements (meeting mode writes them with setAgreed), and a group picture.
+        frame.goto(f"{anna.base}{GROUP_PAGE_FILE}#vad-ar-systemledarskap")
+        course_id = frame.evaluate("() => Course.config.courseId")
+        anna.course.locator("input[type=file]").first.set_input_files([participant_file(course_id, n) for n in range(2)])
+        anna.course.locator(".group-chart").first.wait_for()
+        frame.evaluate("() => { CourseNotes.setAgreed('steg-1', 'Anna bjuder in till nästa möte.', 'Steg 1'); CourseNotes.setAgreed('steg-3', 'Ett gemensamt mått.', 'Steg 3'); }")
+        frame = open_journey(anna)
+        assert frame.evaluate("() => Course.framed") is True
+        course = anna.course
+        expect(course.locator(".journey-agreement")).to_have_count(2)
+        # Who, by when and status of the first agreement; an occasion kept.
+        who = course.locator("#journey-a0-who")
+        who.fill(WHO)
+        who.press("Tab")
+        course.locator("#journey-a0-due").fill("2027-02-14")
+        course.locator("#journey-a0-due").dispatch_event("change")
+        course.locator("#journey-a0-status").select_option("under_way")
+        course.locator("#journey-name").fill(OCCASION)
+        course.locator("#journey-name").press("Enter")
+        expect(course.locator(".journey-occasion")).to_have_count(1)
+        shown = journey_shown(anna)
+        assert shown["who"] == [WHO, ""] and shown["due"] == ["2027-02-14", ""] and shown["status"] == ["under_way", "agreed"]
+        assert shown["agreed"] == ["Anna bjuder in till nästa möte.", "Ett gemensamt mått."] and OCCASION in shown["occasions"][0]
+
+        # A reload in the frame: all of it there.
+        frame.evaluate(SETTLED)
+        frame = open_journey(anna)
+        expect(course.locator(".journey-occasion")).to_have_count(1)
+        assert journey_shown(anna) == shown
+
+        # The handover file downloads from inside the frame; no window of its own.
+        with anna.page.expect_download() as info:
+            course.locator(".journey-handover button").click()
+        download = info.value
+        assert download.failure() is None, download.failure()
+        download.save_as(tmp_path / "handover.json")
+        handover = json.loads((tmp_path / "handover.json").read_text(encoding="utf-8"))
+        assert handover["agreements"]["steg-1"]["who"] == WHO and [o["name"] for o in handover["occasions"]] == [OCCASION]
+        assert windows == [anna.page] and len(context.pages) == 1
+
+        # axe on the journey as the platform shows it, with an agreement and an occasion.
+        result = Axe().run(anna.course_frame(), options=AXE_OPTIONS)
+        assert describe(result.response["violations"]) == []
+        frame.evaluate(SETTLED)
+        done(anna, ANNA)
+
+        # Next login: the platform has cleared localStorage; all of it comes back.
+        again = visit_as(ANNA)
+        open_journey(again)
+        expect(again.course.locator(".journey-occasion")).to_have_count(1)
+        assert journey_shown(again) == shown
+        again.course_frame().goto(f"{again.base}{GROUP_PAGE_FILE}#vad-ar-systemledarskap")
+        expect(again.course.locator(".group-chart").first).to_be_visible()
+        done(again, ANNA)
+
+        # Bertil on the same computer sees none of Anna's journey, before and after a clean-up.
+        for clear in (False, True):
+            bertil = visit_as(BERTIL, clear=clear)
+            open_journey(bertil)
+            expect(bertil.course.locator(".journey-agreement")).to_have_count(0)
+            assert journey_shown(bertil)["occasions"] == []
+            done(bertil, BERTIL)
+        # The only windows ever opened are the platform's own, one per visit.
+        assert windows == visits
+    finally:
+        context.close()
+
+    # The platform was told the page and the read marks, nothing of the journey.
+    assert sent
+    for name, value in sent:
+        for secret in (WHO, OCCASION, "4410", "7702", "Anna bjuder", "2027-02-14", "under_way"):
+            assert secret not in value, (name, value)
+        if name == "cmi.suspend_data":
+            assert set(json.loads(value)) == {"page", "read"}

@@ -1,4 +1,4 @@
-"""The notes feature adds at most 41 KB (uncompressed) to a module page, and its other code loads only on demand."""
+"""The notes feature adds at most 42 KB (uncompressed) to a module page, and its other code loads only on demand."""
 
 from __future__ import annotations
 
@@ -15,7 +15,10 @@ from tests.support.notes_support import MODULE, new_page
 # change below (notes-store.js 20,575; the budget had already been passed).
 # Keeping a change that waits for the copy under "<prefix>waiting", so that a
 # reload in that window does not lose it: notes-store.js 22,538, total 40,935.
-BUDGET = 41_000
+# The group picture kept beside the notes, in their copy and under the learner's
+# key (a platform's clean-up lost Gruppens resa's follow-up and occasions):
+# notes-store.js 23,653, total 42,050.
+BUDGET = 42_100
 CSS_START = "/* ==========================================================================\n   The reader's notes"
 CSS_END = "/* ==== End of the reader's notes (issue 5) ==== */"
 
@@ -34,7 +37,7 @@ def added_bytes(site_dir, module_html: str) -> dict[str, int]:
     }
 
 
-def test_a_module_page_grows_by_at_most_41_kb(site_dir):
+def test_a_module_page_grows_by_at_most_42_kb(site_dir):
     html = (site_dir / MODULE / "index.html").read_text(encoding="utf-8")
     sizes = added_bytes(site_dir, html)
     assert sizes["script tags"] > 0, "the module page must load the notes scripts"

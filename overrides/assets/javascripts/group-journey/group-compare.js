@@ -30,7 +30,7 @@
   }
   function dayText(day) {
     try {
-      return new Date(day + "T12:00:00").toLocaleDateString(course.config.lang, { day: "numeric", month: "long", year: "numeric" });
+      return new Date(day + "T12:00:00").toLocaleDateString(course.config.lang === "en" ? "en-GB" : course.config.lang, { day: "numeric", month: "long", year: "numeric" });
     } catch (e) {
       return day;
     }

@@ -9,7 +9,9 @@
  * - the agreements' texts: the notes store (CourseNotes, "agreed", written by
  *   the scribe in meeting mode or under each step);
  * - who, when and status, and the occasions: the facilitator's group store
- *   (group-file.js, "<courseId>:group-picture:v2", keys `followup` and `occasions`).
+ *   (group-file.js, beside the notes: CourseNotes.storeKey("group-picture:v2"),
+ *   keys `followup` and `occasions`), drawn once the notes' copy has put back
+ *   what a platform's clean-up of localStorage removed (CourseNotes.ready()).
  *
  * Loaded on demand: group-compare.js once two occasions are kept (the
  * comparison), group-handover.js when the facilitator saves or reads a
@@ -65,7 +67,7 @@
   function dayText(day) {
     if (!isDay(day)) return "";
     try {
-      return new Date(day + "T12:00:00").toLocaleDateString(course.config.lang, { day: "numeric", month: "long", year: "numeric" });
+      return new Date(day + "T12:00:00").toLocaleDateString(course.config.lang === "en" ? "en-GB" : course.config.lang, { day: "numeric", month: "long", year: "numeric" });
     } catch (e) {
       return day;
     }
@@ -151,9 +153,13 @@
         var f = isObject(picture.followup[id]) ? picture.followup[id] : {};
         var item = el("li", { class: "journey-agreement", "data-step-id": id });
         var hid = uid + "-a" + n;
-        item.appendChild(el("h3", { id: hid, class: "journey-agreement__step" }, step ? step.module + ": " + step.title : entry.asked || id));
+        // Each field's name: its label and the step's title (aria-labelledby).
+        var heading = el("h3", { id: hid, class: "journey-agreement__step" });
+        if (step) heading.appendChild(document.createTextNode(step.module + ": "));
+        heading.appendChild(el("span", { id: hid + "-step" }, step ? step.title : entry.asked || id));
+        item.appendChild(heading);
         item.appendChild(el("p", { class: "journey-agreement__text notes-preview__text" }, entry.text));
-        var fields = el("div", { class: "journey-agreement__fields", role: "group", "aria-labelledby": hid });
+        var fields = el("div", { class: "journey-agreement__fields" });
         var who = el("input", { type: "text", id: hid + "-who", maxlength: "200", autocomplete: "off", "data-field": "who" });
         who.value = typeof f.who === "string" ? f.who : "";
         var due = el("input", { type: "date", id: hid + "-due", "data-field": "due" });
@@ -174,7 +180,8 @@
         }
         [[who, "journey.agreed.who"], [due, "journey.agreed.due"], [status, "journey.agreed.status"]].forEach(function (pair) {
           var line = el("p", { class: "journey-field" });
-          line.appendChild(el("label", { for: pair[0].id, class: "notes-field__label" }, t(pair[1])));
+          line.appendChild(el("label", { for: pair[0].id, id: pair[0].id + "-label", class: "notes-field__label" }, t(pair[1])));
+          pair[0].setAttribute("aria-labelledby", pair[0].id + "-label " + hid + "-step");
           line.appendChild(pair[0]);
           fields.appendChild(line);
           pair[0].addEventListener("change", function () {
@@ -280,7 +287,7 @@
         var input = el("input", { type: "text", id: rid, maxlength: "200", autocomplete: "off" });
         input.value = o.name;
         line.appendChild(input);
-        var rename = el("button", { type: "button", class: "md-button" }, t("journey.occasions.rename"));
+        var rename = el("button", { type: "button", class: "md-button" }, t("journey.occasions.rename", { name: o.name }));
         var drop = el("button", { type: "button", class: "md-button notes-danger" }, t("journey.occasions.drop", { name: o.name }));
         li.appendChild(line);
         var buttons = el("p", { class: "notes-actions" });
@@ -309,7 +316,9 @@
           });
           drawOccasions();
           say(t("journey.occasions.dropped", { name: o.name }));
-          nameInput.focus();
+          // Focus to the occasion now in its place, the one before, or the name field.
+          var next = document.getElementById(uid + "-rename-" + n) || document.getElementById(uid + "-rename-" + (n - 1));
+          (next || nameInput).focus();
         });
         ul.appendChild(li);
       });
@@ -370,6 +379,7 @@
           : t("group.not_saved");
       }).catch(function () {
         fileInput.value = "";
+        message.className = "journey-message notes-message--error";
         message.textContent = t("journey.handover.error.unreadable", { file: name });
       });
     });
@@ -382,6 +392,9 @@
     drawOccasions();
   }
 
+  // Once the notes' copy has put back what a platform cleared.
   var place = document.querySelector("[data-group-journey]");
-  if (place) mount(place);
+  if (place) notes.ready().then(function () {
+    mount(place);
+  });
 })();

@@ -1,6 +1,8 @@
 /*
  * CourseNotes: the one store for what a reader writes; nothing else touches
- * localStorage. Loaded on every page, after course.js.
+ * localStorage but the group picture (group-file.js), kept beside the notes
+ * (storeKey) so that the learner key and the copy cover it. Loaded on every
+ * page, after course.js.
  *
  *   available      false when storage is blocked: all works in memory, with a warning
  *   read()         a fresh snapshot, safe to change: {version, courseId,
@@ -22,6 +24,7 @@
  *   by a newer course version, kept and never overwritten), unexportedSince(),
  *   markExported(), dismissReminder(), write(name, change), FORMAT, VERSION, courseId.
  *   settled()      a Promise, resolved once the copy in IndexedDB has caught up (for tests)
+ *   storeKey(name), keep(), ready(): for a store beside the notes
  *
  * Where the notes live: localStorage, read and written at once as below, and
  * a copy of the same keys in IndexedDB (database "course-notes"), which a
@@ -93,6 +96,8 @@
   var learner = platformLearner();
   var prefix = learner ? courseId + ":learner:" + learner + ":notes:" : plainPrefix;
   var KEY = prefix + "v" + VERSION;
+  // The group picture (storeKey) is beside the notes: in the copy, yet no note.
+  var BESIDE = prefix + "group-";
   // What waits for the copy, kept for a reload; hasNotes() does not count it.
   var WAITING = prefix + "waiting";
 
@@ -135,6 +140,10 @@
       if (k.indexOf(prefix) === 0) items[k] = store.getItem(k);
     });
     return items;
+  }
+
+  function beside(k) {
+    return k.indexOf(BESIDE) === 0;
   }
 
   function hasNotes(items) {
@@ -409,12 +418,17 @@
     withCopy(function (db) {
       backupWaiting = false;
       var items = ours();
-      if (!hasNotes(items)) return null;
+      // Without notes, only what is beside them: never the copy's notes removed.
+      var whole = hasNotes(items);
+      var names = Object.keys(items).filter(function (k) {
+        return k !== WAITING && (whole || beside(k));
+      });
+      if (!names.length) return null;
       var tx = db.transaction(COPY_STORE, "readwrite");
       var copy = tx.objectStore(COPY_STORE);
-      copy.delete(ourRange());
-      Object.keys(items).forEach(function (k) {
-        if (k !== WAITING) copy.put(items[k], k);
+      if (whole) copy.delete(ourRange());
+      names.forEach(function (k) {
+        copy.put(items[k], k);
       });
       return finished(tx);
     });
@@ -574,12 +588,18 @@
         if (copyWanted) {
           withCopy(function (db) {
             var tx = db.transaction(COPY_STORE, "readwrite");
-            tx.objectStore(COPY_STORE).delete(ourRange());
+            var copy = tx.objectStore(COPY_STORE);
+            var names = copy.getAllKeys(ourRange());
+            names.onsuccess = function () {
+              names.result.forEach(function (k) {
+                if (!beside(k)) copy.delete(k);
+              });
+            };
             return finished(tx);
           });
         }
         keys().forEach(function (k) {
-          if (k.indexOf(prefix) === 0) store.removeItem(k);
+          if (k.indexOf(prefix) === 0 && !beside(k)) store.removeItem(k);
         });
         problem = available ? null : "blocked";
         return available ? { ok: true } : { ok: false, reason: "blocked" };
@@ -611,6 +631,16 @@
     },
     write: function (name, change) {
       return write("custom\n" + name, change);
+    },
+    // For group-file.js: ready() once the copy has put back what localStorage lacked.
+    storeKey: function (name) {
+      return prefix + name;
+    },
+    keep: function () {
+      backup();
+    },
+    ready: function () {
+      return Promise.resolve(restoring).then(function () {});
     },
     settled: function () {
       var chain = copyChain;

@@ -9,11 +9,13 @@
  *    statements: [ids of that version], participant: "p-…", name?, saved,
  *    ratings: {[statementId]: 1-5 | 0}, answers: {[questionId]: {asked, text}}}
  *
- * The picture, kept under "<courseId>:group-picture:v2", apart from the notes:
+ * The picture, kept beside the notes under CourseNotes.storeKey("group-picture:v2")
+ * ("<courseId>:notes:group-picture:v2", in a platform with the learner's key), apart from them:
  *   {version: 2, courseId, modules: {[slug]: {hidden, participants: {[participant]: file}}},
  *    occasions: [occasion], followup: {[stepId]: {who, due, status, updated}}}
  * (occasions and followup: see group-journey.js). Version 1 had neither; its key
- * "<courseId>:group-picture:v1" is read, migrated, and removed once version 2 is written.
+ * "<courseId>:group-picture:v1" is read, migrated, and removed once version 2 is written;
+ * so is version 2 under its earlier key "<courseId>:group-picture:v2", outside the notes' copy.
  *
  * window.CourseGroupFile:
  *   build(definition, snapshot, slug, questionIds, name, participant) -> the file object
@@ -45,7 +47,10 @@
       return { version: 2, courseId: old.courseId, modules: old.modules, occasions: [], followup: {} };
     },
   };
-  var STORE_KEY = courseId + ":group-picture:v" + PICTURE_VERSION;
+  // Beside the notes: the learner's key, and their copy in IndexedDB. LEGACY: read, removed once written.
+  var notes = window.CourseNotes;
+  var STORE_KEY = notes && notes.storeKey ? notes.storeKey("group-picture:v" + PICTURE_VERSION) : courseId + ":group-picture:v" + PICTURE_VERSION;
+  var LEGACY = courseId + ":group-picture:v";
 
   function has(obj, key) {
     return Object.prototype.hasOwnProperty.call(obj, key);
@@ -271,8 +276,8 @@
   function stored() {
     var text = window.localStorage.getItem(STORE_KEY);
     if (text !== null) return JSON.parse(text);
-    for (var v = PICTURE_VERSION - 1; v >= 1; v--) {
-      var raw = JSON.parse(window.localStorage.getItem(courseId + ":group-picture:v" + v));
+    for (var v = PICTURE_VERSION; v >= 1; v--) {
+      var raw = JSON.parse(window.localStorage.getItem(LEGACY + v));
       if (isObject(raw) && raw.version === v) {
         for (var step = v; step < PICTURE_VERSION; step++) raw = PICTURE_MIGRATIONS[step](raw);
         return raw;
@@ -314,7 +319,8 @@
       var current = load();
       fn(current);
       window.localStorage.setItem(STORE_KEY, JSON.stringify(current));
-      for (var v = 1; v < PICTURE_VERSION; v++) window.localStorage.removeItem(courseId + ":group-picture:v" + v);
+      for (var v = 1; v <= PICTURE_VERSION; v++) if (LEGACY + v !== STORE_KEY) window.localStorage.removeItem(LEGACY + v);
+      if (notes && notes.keep) notes.keep();
       return { ok: true };
     } catch (e) {
       return { ok: false };

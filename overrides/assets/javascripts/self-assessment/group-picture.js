@@ -267,5 +267,11 @@
   window.CourseGroupPicture = { mount: mount };
   var place = document.querySelector("[data-group-picture]");
   // Meeting mode links here with the module after "#".
-  if (place) mount(place, decodeURIComponent(window.location.hash.slice(1)));
+  // Once the notes' copy has put back what a platform cleared.
+  if (place) {
+    var ready = window.CourseNotes && window.CourseNotes.ready ? window.CourseNotes.ready() : Promise.resolve();
+    ready.then(function () {
+      mount(place, decodeURIComponent(window.location.hash.slice(1)));
+    });
+  }
 })();

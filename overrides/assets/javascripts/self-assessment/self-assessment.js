@@ -48,7 +48,7 @@
 
   function dayText(time) {
     try {
-      return new Date(time).toLocaleDateString(course.config.lang, { day: "numeric", month: "long", year: "numeric" });
+      return new Date(time).toLocaleDateString(course.config.lang === "en" ? "en-GB" : course.config.lang, { day: "numeric", month: "long", year: "numeric" });
     } catch (e) {
       return String(time).slice(0, 10);
     }
