@@ -7,13 +7,8 @@ same parts as an odfpy tree took a fifth of a build.)
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
-from xml.sax.saxutils import escape, quoteattr
-
 from course.notes.layout import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, LINE_CM, MARGIN_CM, PAGE_CM, TEXT_WIDTH_CM, Block
-from course.notes.zips import FIXED_DATE
+from course.notes.zips import xml_attribute, xml_text, zip_parts
 
 MIMETYPE = "application/vnd.oasis.opendocument.text"
 COUNTRIES = {"sv": "SE", "en": "GB"}
@@ -28,8 +23,6 @@ NAMESPACES = {
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
 }
-# Characters XML 1.0 cannot hold, or advises against: shown as U+FFFD.
-UNREPRESENTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def write(blocks: list[Block], meta: dict[str, str]) -> bytes:
@@ -39,31 +32,15 @@ def write(blocks: list[Block], meta: dict[str, str]) -> bytes:
         "meta.xml": _meta_xml(meta),
     }
     parts["META-INF/manifest.xml"] = _manifest_xml(parts)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        _add(archive, "mimetype", MIMETYPE, zipfile.ZIP_STORED)
-        for name, xml in parts.items():
-            _add(archive, name, xml, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+    encoded = {name: xml.encode("utf-8") for name, xml in parts.items()}
+    return zip_parts({"mimetype": MIMETYPE.encode("ascii"), **encoded}, stored=("mimetype",))
 
 
 # Helper functions
 
 
-def _add(archive: zipfile.ZipFile, name: str, text: str, compress_type: int) -> None:
-    member = zipfile.ZipInfo(name, date_time=FIXED_DATE)
-    member.compress_type = compress_type
-    member.external_attr = 0o644 << 16
-    member.create_system = 0
-    archive.writestr(member, text.encode("utf-8"), compresslevel=9 if compress_type else None)
-
-
-def _text(text: str) -> str:
-    return escape(UNREPRESENTABLE.sub("\ufffd", text))
-
-
 def _element(tag: str, attributes: dict[str, str] | None = None, inner: str = "") -> str:
-    attrs = "".join(f" {name}={quoteattr(UNREPRESENTABLE.sub(chr(0xFFFD), value))}" for name, value in (attributes or {}).items())
+    attrs = "".join(f" {name}={xml_attribute(value)}" for name, value in (attributes or {}).items())
     return f"<{tag}{attrs}>{inner}</{tag}>" if inner else f"<{tag}{attrs}/>"
 
 
@@ -138,7 +115,7 @@ class _Body:
         return name
 
     def paragraph(self, style: str, text: str = "") -> str:
-        return _element("text:p", {"text:style-name": style}, _text(text))
+        return _element("text:p", {"text:style-name": style}, xml_text(text))
 
     def column(self, width_cm: float) -> str:
         width = round(width_cm, 2)
@@ -179,7 +156,7 @@ def _draw(body: _Body, block: Block, table_number: int) -> str:
         return body.paragraph(kind.capitalize(), block.text)
     if kind == "heading":
         attributes = {"text:outline-level": str(block.level), "text:style-name": f"Heading_20_{block.level}"}
-        return _element("text:h", attributes, _text(block.text))
+        return _element("text:h", attributes, xml_text(block.text))
     if kind == "para":
         return body.paragraph("Standard", block.text)
     if kind == "fields":
@@ -225,7 +202,7 @@ def _meta_xml(meta: dict[str, str]) -> str:
     lang = meta["language"]
     language = f"{lang}-{COUNTRIES.get(lang, '')}".rstrip("-")
     fields = (("dc:title", meta["title"]), ("dc:subject", meta["subject"]), ("dc:description", meta["description"]), ("dc:language", language))
-    inner = _element("office:meta", inner="".join(_element(tag, inner=_text(value)) for tag, value in fields))
+    inner = _element("office:meta", inner="".join(_element(tag, inner=xml_text(value)) for tag, value in fields))
     return _root("office:document-meta", ("dc", "office"), inner, {"office:version": "1.2"})
 
 

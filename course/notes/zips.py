@@ -1,28 +1,37 @@
-"""Make a zip-based document (.docx, .odt) the same bytes for the same content."""
+"""Zip-based documents (.docx, .odt): XML text, and the same bytes for the same content."""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from xml.sax.saxutils import escape
 
-# The zip format's earliest date; the members' own dates are the only thing
-# that changes between two runs of python-docx or odfpy.
+# The zip format's earliest date: the members' dates would otherwise be the
+# only thing that changes between two builds.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+# Characters XML 1.0 cannot hold, or advises against: written as U+FFFD.
+UNREPRESENTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-def normalise(data: bytes, compress_type: int | None = None) -> bytes:
-    """Rewrite the archive with fixed dates and attributes, keeping order and compression.
+def xml_text(text: str) -> str:
+    """`text` as XML character data; a carriage return as a reference, which a reader would otherwise drop."""
+    return escape(UNREPRESENTABLE.sub("\ufffd", text), {"\r": "&#13;"})
 
-    `compress_type`, if given, is every member's compression instead of the
-    one it has in `data` (a writer may then store its parts uncompressed).
-    """
+
+def xml_attribute(value: str) -> str:
+    """`value` as an XML attribute value, quoted."""
+    return '"' + escape(UNREPRESENTABLE.sub("\ufffd", value), {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}) + '"'
+
+
+def zip_parts(parts: dict[str, bytes], stored: tuple[str, ...] = ()) -> bytes:
+    """The parts as a zip, in the given order, with fixed dates; the ones named in `stored` uncompressed."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE)
-            # ODF's mimetype must stay stored
-            member.compress_type = info.compress_type if compress_type is None else compress_type
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in parts.items():
+            member = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+            member.compress_type = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
             member.external_attr = 0o644 << 16
             member.create_system = 0
-            dst.writestr(member, src.read(info.filename), compresslevel=9 if member.compress_type else None)
+            archive.writestr(member, data, compresslevel=9 if member.compress_type else None)
     return out.getvalue()
