@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 
@@ -19,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 
 from course.notes.layout import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, LINE_CM, MARGIN_CM, PAGE_CM, TEXT_WIDTH_CM, Block
-from course.notes.zips import xml_text, zip_parts
+from course.notes.zips import Member, member, xml_text, zip_members
 
 LOCALES = {"sv": "sv-SE", "en": "en-GB"}
 # A fixed date, so the same data gives the same file.
@@ -47,19 +48,27 @@ CORE_XML = (
 
 def write(blocks: list[Block], meta: dict[str, str]) -> bytes:
     locale = LOCALES.get(meta["language"], meta["language"])
-    parts = dict(_frame(locale))
-    head, tail = parts[DOCUMENT].decode("utf-8").split("<w:sectPr", 1)
-    parts[DOCUMENT] = (head + "".join(_draw(block) for block in blocks) + "<w:sectPr" + tail).encode("utf-8")
-    parts[CORE] = _core_xml(meta, locale).encode("utf-8")
-    return zip_parts(parts)
+    frame = _frame(locale)
+    own = {
+        DOCUMENT: frame.document_head + "".join(_draw(block) for block in blocks) + frame.document_tail,
+        CORE: _core_xml(meta, locale),
+    }
+    return zip_members([member(part.name, own[part.name].encode("utf-8")) if part.name in own else part for part in frame.parts])
 
 
 # Helper functions
 
 
+@dataclass(frozen=True)
+class _Frame:
+    parts: tuple[Member, ...]  # in python-docx's order, compressed
+    document_head: str  # word/document.xml up to the body's content,
+    document_tail: str  # and from the page settings that end the body
+
+
 @cache
-def _frame(locale: str) -> tuple[tuple[str, bytes], ...]:
-    """Every part of an empty document in `locale`, in python-docx's order; the body holds only the page settings."""
+def _frame(locale: str) -> _Frame:
+    """An empty document in `locale`, its body holding only the page settings."""
     doc = Document()
     _set_language(doc, locale)
     _set_page(doc)
@@ -67,9 +76,11 @@ def _frame(locale: str) -> tuple[tuple[str, bytes], ...]:
     out = io.BytesIO()
     doc.save(out)
     with zipfile.ZipFile(out) as archive:
-        parts = tuple((name, archive.read(name)) for name in archive.namelist())
-    assert b"<w:body><w:sectPr" in dict(parts)[DOCUMENT], "python-docx's default template has a body of its own"
-    return parts
+        parts = tuple(member(name, archive.read(name)) for name in archive.namelist())
+        document = archive.read(DOCUMENT).decode("utf-8")
+    assert "<w:body><w:sectPr" in document, "python-docx's default template has a body of its own"
+    head, tail = document.split("<w:sectPr", 1)
+    return _Frame(parts, head, "<w:sectPr" + tail)
 
 
 def _drop_unused_parts(doc) -> None:
