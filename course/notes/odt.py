@@ -133,7 +133,7 @@ def _parent(family: str) -> dict[str, str]:
 
 def _content_xml(blocks: list[Block]) -> str:
     body = _Body()
-    # The styles every template uses, first, in the order odfpy wrote them.
+    # The styles every template uses come first; the tables' column and row styles follow as they are first used.
     body.use("Label", "paragraph", _element("style:text-properties", {"fo:font-weight": "bold"}))
     if any(block.kind == "page_break" for block in blocks):
         body.use("PageBreak", "paragraph", _element("style:paragraph-properties", {"fo:break-before": "page"}))
