@@ -1,46 +1,86 @@
-"""Write a note template's blocks as a Word document (python-docx)."""
+"""Write a note template's blocks as a Word document.
+
+python-docx makes each language's frame once: its default template's styles,
+settings, fonts and theme, with the language and the page set. Each template
+then only writes its own body and properties as XML text into that frame.
+(Drawing every template with python-docx took a fifth of a build.)
+"""
 
 from __future__ import annotations
 
 import io
 import zipfile
-from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cache
 
 from docx import Document
-from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.opc import phys_pkg
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu
 
 from course.notes.layout import ACTION_COLUMNS_CM, FIELD_COLUMNS_CM, LINE_CM, MARGIN_CM, PAGE_CM, TEXT_WIDTH_CM, Block
-from course.notes.zips import normalise
+from course.notes.zips import Member, member, xml_text, zip_members
 
 LOCALES = {"sv": "sv-SE", "en": "en-GB"}
 # A fixed date, so the same data gives the same file.
 FIXED_DATE = datetime(2025, 1, 1, tzinfo=timezone.utc)
-LINE = Cm(LINE_CM)
-TABLE_STYLE = "Table Grid"
+DOCUMENT, CORE = "word/document.xml", "docProps/core.xml"
+PARAGRAPH_STYLES = {"title": "Title", "subtitle": "Subtitle"}
+NOTE_RUN = "<w:rPr><w:i/><w:sz w:val=\"18\"/></w:rPr>"  # italic, 9 pt
+LABEL_RUN = "<w:rPr><w:b/></w:rPr>"
+TABLE_PROPERTIES = (
+    '<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
+)
+CORE_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    "<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>{subject}</dc:creator><cp:keywords/>"
+    "<dc:description>{description}</dc:description><cp:lastModifiedBy>{subject}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+    '<dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified><cp:category/>'
+    "<dc:language>{language}</dc:language></cp:coreProperties>"
+)
 
 
 def write(blocks: list[Block], meta: dict[str, str]) -> bytes:
-    doc = Document()
-    _remember_style_ids(doc)
-    _set_properties(doc, meta)
-    _set_language(doc, LOCALES.get(meta["language"], meta["language"]))
-    _set_page(doc)
-    for block in blocks:
-        _DRAW[block.kind](doc, block)
-    _drop_unused_parts(doc)
-    out = io.BytesIO()
-    # Saved uncompressed: normalise() compresses every part once, as it rewrites the archive.
-    with _stored_parts():
-        doc.save(out)
-    return normalise(out.getvalue(), compress_type=zipfile.ZIP_DEFLATED)
+    locale = LOCALES.get(meta["language"], meta["language"])
+    frame = _frame(locale)
+    own = {
+        DOCUMENT: frame.document_head + "".join(_draw(block) for block in blocks) + frame.document_tail,
+        CORE: _core_xml(meta, locale),
+    }
+    return zip_members([member(part.name, own[part.name].encode("utf-8")) if part.name in own else part for part in frame.parts])
 
 
 # Helper functions
+
+
+@dataclass(frozen=True)
+class _Frame:
+    parts: tuple[Member, ...]  # in python-docx's order, compressed
+    document_head: str  # word/document.xml up to the body's content,
+    document_tail: str  # and from the page settings that end the body
+
+
+@cache
+def _frame(locale: str) -> _Frame:
+    """An empty document in `locale`, its body holding only the page settings."""
+    doc = Document()
+    _set_language(doc, locale)
+    _set_page(doc)
+    _drop_unused_parts(doc)
+    out = io.BytesIO()
+    doc.save(out)
+    with zipfile.ZipFile(out) as archive:
+        parts = tuple(member(name, archive.read(name)) for name in archive.namelist())
+        document = archive.read(DOCUMENT).decode("utf-8")
+    assert "<w:body><w:sectPr" in document, "python-docx's default template has a body of its own"
+    head, tail = document.split("<w:sectPr", 1)
+    return _Frame(parts, head, "<w:sectPr" + tail)
 
 
 def _drop_unused_parts(doc) -> None:
@@ -58,53 +98,6 @@ def _drop_unused_parts(doc) -> None:
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             package.rels.pop(rel_id)
-
-
-@contextmanager
-def _stored_parts():
-    """python-docx writes its zip with ZIP_DEFLATED, which normalise() would only undo and redo."""
-    deflated = phys_pkg.ZIP_DEFLATED
-    phys_pkg.ZIP_DEFLATED = zipfile.ZIP_STORED
-    try:
-        yield
-    finally:
-        phys_pkg.ZIP_DEFLATED = deflated
-
-
-# Style ids by (style name, style type): the same for every document, since
-# every document starts from python-docx's own template.
-_STYLE_IDS: dict[tuple, str | None] = {}
-
-
-def _remember_style_ids(doc) -> None:
-    # python-docx compares every style it sets with the default style by
-    # scanning all the template's styles, a fifth of the time a document
-    # takes to write. The answer is always the same, within one document and
-    # from one document to the next (every one starts from the same template).
-    part = doc.part
-    lookup = part.get_style_id
-
-    def get_style_id(style_or_name, style_type):
-        name = style_or_name if style_or_name is None or isinstance(style_or_name, str) else style_or_name.name
-        key = (name, style_type)
-        if key not in _STYLE_IDS:
-            _STYLE_IDS[key] = lookup(style_or_name, style_type)
-        return _STYLE_IDS[key]
-
-    part.get_style_id = get_style_id
-
-
-def _set_properties(doc, meta: dict[str, str]) -> None:
-    props = doc.core_properties
-    props.title = meta["title"]
-    props.subject = meta["subject"]
-    props.author = meta["subject"]
-    props.comments = meta["description"]
-    props.language = LOCALES.get(meta["language"], meta["language"])
-    props.last_modified_by = meta["subject"]
-    props.created = FIXED_DATE
-    props.modified = FIXED_DATE
-    props.revision = 1
 
 
 def _set_language(doc, locale: str) -> None:
@@ -126,92 +119,75 @@ def _set_page(doc) -> None:
         setattr(section, side, Cm(MARGIN_CM))
 
 
-def _widths(table, widths_cm) -> None:
-    # Word reads the cells' widths, LibreOffice the grid's: set both.
-    table.autofit = False
-    for column, width in zip(table.columns, widths_cm):
-        column.width = Cm(width)
-        for cell in column.cells:
-            cell.width = Cm(width)
+def _core_xml(meta: dict[str, str], locale: str) -> str:
+    values = {key: xml_text(meta[key]) for key in ("title", "subject", "description")}
+    return CORE_XML.format(**values, language=xml_text(locale), date=FIXED_DATE.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
-def _title(doc, block: Block) -> None:
-    doc.add_paragraph(block.text, style="Title")
+def _twips(cm: float) -> int:
+    return Cm(cm).twips
 
 
-def _subtitle(doc, block: Block) -> None:
-    doc.add_paragraph(block.text, style="Subtitle")
+def _run(text: str, properties: str = "") -> str:
+    """A run as Word reads it: tabs and line breaks as elements, spaces kept at the ends."""
+    content = []
+    for n, piece in enumerate(text.replace("\r", "\n").split("\n")):
+        if n:
+            content.append("<w:br/>")
+        for m, chunk in enumerate(piece.split("\t")):
+            if m:
+                content.append("<w:tab/>")
+            if chunk:
+                space = ' xml:space="preserve"' if chunk.strip() != chunk else ""
+                content.append(f"<w:t{space}>{xml_text(chunk)}</w:t>")
+    return f"<w:r>{properties}{''.join(content)}</w:r>"
 
 
-def _note(doc, block: Block) -> None:
-    run = doc.add_paragraph().add_run(block.text)
-    run.italic = True
-    run.font.size = Pt(9)
+def _paragraph(text: str = "", style: str = "", run_properties: str = "", always_run: bool = False) -> str:
+    inner = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    if text or always_run:
+        inner += _run(text, run_properties)
+    return f"<w:p>{inner}</w:p>" if inner else "<w:p/>"
 
 
-def _heading(doc, block: Block) -> None:
-    doc.add_heading(block.text, level=block.level)
+def _cell(width_cm: float, paragraph: str) -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{_twips(width_cm)}"/></w:tcPr>{paragraph}</w:tc>'
 
 
-def _para(doc, block: Block) -> None:
-    doc.add_paragraph(block.text)
+def _row(widths_cm, paragraphs: list[str], lines: int = 1, header: bool = False) -> str:
+    # An answer's room as a least height: the box grows with what is written.
+    properties = '<w:tblHeader w:val="true"/>' if header else f'<w:trHeight w:val="{Emu(Cm(LINE_CM) * lines).twips}" w:hRule="atLeast"/>'
+    cells = "".join(_cell(width, paragraph) for width, paragraph in zip(widths_cm, paragraphs))
+    return f"<w:tr><w:trPr>{properties}</w:trPr>{cells}</w:tr>"
 
 
-def _fields(doc, block: Block) -> None:
-    table = doc.add_table(rows=len(block.items), cols=2)
-    table.style = TABLE_STYLE  # by name: no search of the styles
-    _widths(table, FIELD_COLUMNS_CM)
-    for row, label in zip(table.rows, block.items):
-        row.height = LINE
-        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        row.cells[0].paragraphs[0].add_run(label).bold = True
-    doc.add_paragraph()
+def _table(widths_cm, rows: list[str]) -> str:
+    # Word reads the cells' widths, LibreOffice the grid's: both are set.
+    grid = "".join(f'<w:gridCol w:w="{_twips(width)}"/>' for width in widths_cm)
+    return f"<w:tbl>{TABLE_PROPERTIES}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl><w:p/>"
 
 
-def _answer(doc, block: Block) -> None:
-    table = doc.add_table(rows=1, cols=1)
-    table.style = TABLE_STYLE  # by name: no search of the styles
-    _widths(table, (TEXT_WIDTH_CM,))
-    row = table.rows[0]
-    row.height = LINE * block.lines
-    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-    doc.add_paragraph()
-
-
-def _actions(doc, block: Block) -> None:
-    table = doc.add_table(rows=block.lines + 1, cols=len(block.items))
-    table.style = TABLE_STYLE  # by name: no search of the styles
-    _widths(table, ACTION_COLUMNS_CM)
-    header = table.rows[0]
-    _repeat_as_header(header)
-    for cell, label in zip(header.cells, block.items):
-        cell.paragraphs[0].add_run(label).bold = True
-    for row in table.rows[1:]:
-        row.height = LINE
-        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-    doc.add_paragraph()
-
-
-def _repeat_as_header(row) -> None:
-    # Marks the row as the table's header, for screen readers and page breaks.
-    tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
-
-
-def _page_break(doc, block: Block) -> None:
-    doc.add_page_break()
-
-
-_DRAW = {
-    "title": _title,
-    "subtitle": _subtitle,
-    "note": _note,
-    "heading": _heading,
-    "para": _para,
-    "fields": _fields,
-    "answer": _answer,
-    "actions": _actions,
-    "page_break": _page_break,
-}
+def _draw(block: Block) -> str:
+    kind = block.kind
+    if kind in PARAGRAPH_STYLES:
+        return _paragraph(block.text, PARAGRAPH_STYLES[kind])
+    if kind == "note":
+        return _paragraph(block.text, run_properties=NOTE_RUN, always_run=True)
+    if kind == "heading":
+        return _paragraph(block.text, f"Heading{block.level}")
+    if kind == "para":
+        return _paragraph(block.text)
+    if kind == "fields":
+        label = lambda text: _paragraph(text, run_properties=LABEL_RUN, always_run=True)  # noqa: E731
+        return _table(FIELD_COLUMNS_CM, [_row(FIELD_COLUMNS_CM, [label(text), _paragraph()]) for text in block.items])
+    if kind == "answer":
+        return _table((TEXT_WIDTH_CM,), [_row((TEXT_WIDTH_CM,), [_paragraph()], lines=block.lines)])
+    if kind == "actions":
+        labels = [_paragraph(text, run_properties=LABEL_RUN, always_run=True) for text in block.items]
+        # The header row is marked as such, for screen readers and page breaks.
+        rows = [_row(ACTION_COLUMNS_CM, labels, header=True)]
+        rows += [_row(ACTION_COLUMNS_CM, [_paragraph() for _ in block.items]) for _ in range(block.lines)]
+        return _table(ACTION_COLUMNS_CM, rows)
+    if kind == "page_break":
+        return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    raise ValueError(f"unknown block kind {kind!r}")

@@ -178,12 +178,15 @@ class Vocabulary:
         return [word[cut:] for cut in self.cuts(word)]
 
 
-def add_compound_parts(index: dict, vocabulary: Vocabulary) -> int:
-    """Give each entry of a Swedish index the later parts of its compounds; return how many entries got any."""
+def add_compound_parts(index: dict, vocabulary: Vocabulary, entry_words: list[list[str]]) -> int:
+    """Give each entry of a Swedish index the later parts of its compounds; return how many entries got any.
+
+    `entry_words` holds each entry's words, as `words_in_entries` found them.
+    """
     changed = 0
-    for doc in index["docs"]:
+    for doc, words in zip(index["docs"], entry_words):
         parts: list[str] = []
-        for word in dict.fromkeys(words_of(doc.get("title", "")) + words_of(doc.get("text", ""))):
+        for word in dict.fromkeys(words):
             for part in vocabulary.later_parts(word):
                 if part not in parts:
                     parts.append(part)
@@ -195,11 +198,15 @@ def add_compound_parts(index: dict, vocabulary: Vocabulary) -> int:
     return changed
 
 
-def course_vocabulary(index: dict, glossary: Glossary | None) -> Vocabulary:
+def words_in_entries(index: dict) -> list[list[str]]:
+    """Each index entry's words, title first: read once, for the vocabulary and for the splits."""
+    return [words_of(doc.get("title", "")) + words_of(doc.get("text", "")) for doc in index["docs"]]
+
+
+def course_vocabulary(entry_words: list[list[str]], glossary: Glossary | None) -> Vocabulary:
     words = glossary_words(glossary) if glossary is not None else set()
-    for doc in index["docs"]:
-        words.update(words_of(doc.get("title", "")))
-        words.update(words_of(doc.get("text", "")))
+    for found in entry_words:
+        words.update(found)
     return Vocabulary(words)
 
 
@@ -212,7 +219,8 @@ def enrich_swedish_index(index_path: Path, glossary: Glossary | None, *, with_sc
     index = json.loads(index_path.read_text(encoding="utf-8"))
     if PARTS_FIELD in index["config"]["fields"]:
         return 0
-    changed = add_compound_parts(index, course_vocabulary(index, glossary))
+    entry_words = words_in_entries(index)
+    changed = add_compound_parts(index, course_vocabulary(entry_words, glossary), entry_words)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     index_path.write_text(data, encoding="utf-8")
     if with_script:
