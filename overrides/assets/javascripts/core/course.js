@@ -261,12 +261,9 @@
 
 /*
  * Keyboard and screen-reader access to Material's header, drawer and search
- * (issue 26, the audit of 2026-12-06): Material's <label> buttons get a named
- * button inside them that works from the keyboard, and focus stays somewhere
- * visible after each action. Done here rather than in copies of Material's
- * header.html and palette.html, which have no blocks: without this script the
- * labels work only by pointer anyway, and no copied template has to follow
- * Material (or its successor) release by release.
+ * (issue 26): named buttons that work from the keyboard, and focus kept visible
+ * after each action. Here, not in copies of Material's header.html and
+ * palette.html (no blocks), which would have to follow each Material release.
  */
 (function () {
   "use strict";
@@ -275,39 +272,29 @@
   var NARROW_DRAWER = window.matchMedia("(max-width: 76.234375em)");
   var NARROW_SEARCH = window.matchMedia("(max-width: 59.984375em)");
 
-  // The button: a <span role="button" tabindex="0"> with a name, around the label's
-  // icon (issue 31). The label itself stays as Material made it, since Material's CSS
-  // places and hides it by its for= (search shows below 60em, the menu below 76.25em)
-  // and its palette script shows one scheme's label at a time with `hidden`. A label may
-  // not be a button (role="button" on it is aria-allowed-role in axe and Lighthouse), and
-  // a <button> inside a label is invalid HTML. Names: the menu "Meny"; search the search
-  // field's own name; the colour scheme its title, what pressing it does ("Byt till
-  // mörkt läge").
+  // A named span role=button in each label, which may not be or hold a button (issue 31).
+  // Names: "Meny"; the search field's; the scheme's title ("Byt till mörkt läge").
   var queryField = document.querySelector('[data-md-component="search-query"]');
   var names = {
     __drawer: window.Course.t("header.menu"),
     __search: queryField ? queryField.getAttribute("aria-label") : "",
   };
   var BUTTON = "course-header-button";
-  function buttonIn(label) {
-    if (!label) return null;
-    var existing = label.querySelector("." + BUTTON);
-    if (existing) return existing;
+  var buttons = {};
+  document.querySelectorAll('label.md-header__button[for="__drawer"], label.md-header__button[for="__search"], [data-md-component="palette"] label').forEach(function (label) {
     var button = window.Course.el("span", { class: BUTTON, role: "button", tabindex: "0" });
     var name = names[label.htmlFor] || label.getAttribute("title");
     if (name) button.setAttribute("aria-label", name);
     while (label.firstChild) button.appendChild(label.firstChild);
     label.appendChild(button);
-    // The button works the label's control itself, pointer or key: whether a click on a
-    // focusable element inside a label reaches the label's control differs by browser.
+    // Not left to the label: browsers differ on clicks on focusable content in one.
     button.addEventListener("click", function (event) {
       event.preventDefault();
       var control = document.getElementById(label.htmlFor);
       if (control) control.click();
     });
-    return button;
-  }
-  document.querySelectorAll('label.md-header__button[for="__drawer"], label.md-header__button[for="__search"], [data-md-component="palette"] label').forEach(buttonIn);
+    buttons[label.htmlFor] = button;
+  });
   // F12: Material names each scheme's radio after the other scheme ("Dark mode, checked"
   // in the light one), and Space on it does nothing. The button above is the control;
   // the radios leave the Tab order and the accessibility tree.
@@ -346,7 +333,7 @@
   // F2: the menu button says whether the drawer is open, focus goes into the drawer
   // when it opens and back to the button when Esc closes it. The closed drawer is
   // hidden (course.css), so its links are no Tab stops.
-  var menu = buttonIn(document.querySelector('label.md-header__button[for="__drawer"]'));
+  var menu = buttons.__drawer;
   var sidebar = document.querySelector(".md-sidebar--primary");
   if (drawer && menu && sidebar) {
     sidebar.id = sidebar.id || "course-drawer";
@@ -382,7 +369,7 @@
   // the header, and on the search button where it does not (below 60em). The results
   // box is hidden while search is closed (course.css), so it is no Tab stop then.
   var query = document.querySelector('[data-md-component="search-query"]');
-  var searchButton = buttonIn(document.querySelector('label.md-header__button[for="__search"]'));
+  var searchButton = buttons.__search;
   if (search && query) {
     window.addEventListener(
       "keydown",
