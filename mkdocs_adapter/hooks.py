@@ -33,6 +33,7 @@ from course.build import STATE as REFLECTION  # noqa: E402
 from mkdocs_adapter.serve_cache import report_conversions, reuse_unchanged_conversions  # noqa: E402
 from course.content.sources import load_sources  # noqa: E402
 from mkdocs_adapter.template_cache import reuse_compiled_templates  # noqa: E402
+from course.render.tables import register_table_headers  # noqa: E402
 from course.render.tooltips import register_extension  # noqa: E402
 from course.content.ui_strings import check_tables_agree  # noqa: E402
 
@@ -66,6 +67,7 @@ def on_config(config, **kwargs):
     # Against the course's own pages: a local folder may hide or replace some (course/local/docs.py).
     check_pages(load_changes(project_dir(config)), project_dir(config) / "docs")
     register_extension(config)
+    register_table_headers(config)
     return config
 
 

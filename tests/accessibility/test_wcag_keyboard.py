@@ -131,15 +131,16 @@ def open_search(page) -> None:
         if page.evaluate("!!document.activeElement.closest('.md-search, label[for=__search]')"):
             break
         page.keyboard.press("Tab")
-    if page.evaluate("document.activeElement.matches('label[for=__search]')"):
+    if page.evaluate("document.activeElement.matches('label[for=__search] > [role=button]')"):
         page.keyboard.press("Enter")
     expect(page.locator("#__search")).to_be_checked()
 
 
 # Keyboard paths (2.1.1, 2.4.3): what the mouse reaches, the keyboard does; focus never drops to <body>
 
-# The mouse's targets that the keyboard did not reach: a label counts through its control,
-# a radio group through any of its radios. Runs once Tab has marked every stop.
+# The mouse's targets that the keyboard did not reach: a label counts through its control
+# or the button inside it (the header's), a radio group through any of its radios. Runs once
+# Tab has marked every stop.
 UNREACHED = """() => {
   const shown = e => e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && e.getClientRects().length
     && getComputedStyle(e).pointerEvents !== 'none' && !e.closest('[inert], [aria-hidden=true]');
@@ -156,7 +157,7 @@ UNREACHED = """() => {
       if (shown(c) && c.getBoundingClientRect().width > 1) target = c;
       else if (getComputedStyle(e).cursor !== 'pointer') continue;  // a title, not something to click
     }
-    if (!reached(target)) out.push(e.tagName.toLowerCase() + '.' + e.className + ' "' + (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40) + '"');
+    if (!reached(target) && !(e.tagName === 'LABEL' && e.querySelector('[role=button][data-reached]'))) out.push(e.tagName.toLowerCase() + '.' + e.className + ' "' + (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40) + '"');
   }
   return [...new Set(out)];
 }"""
@@ -219,6 +220,70 @@ def test_the_menu_button_opens_the_drawer_and_the_closed_drawer_has_no_tab_stop(
         expect(drawer).not_to_be_in_viewport()
 
 
+# What a screen reader says of the header's own buttons (issue 31): Material's <label>s stay
+# as they are, with a real button inside each (a label may not be a button itself).
+HEADER_BUTTONS = """() => [...document.querySelectorAll('.md-header [role=button]')].filter(e => e.getClientRects().length)
+  .map(e => e.tagName.toLowerCase() + (e.closest('label') ? ' in label[for=' + e.closest('label').htmlFor.replace(/\\d+$/, '') + ']' : ''))"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_header_buttons_say_what_they_are_and_whether_they_are_open(browser, server, scheme):
+    lang = edition(scheme)
+    context = context_for(browser, 320, scheme)
+    try:
+        page = context.new_page()
+        page.goto(server.url + lang + MODULE, wait_until="load")
+        search_name = page.get_attribute(".md-search__input", "aria-label")
+        schemes = page.eval_on_selector_all("[data-md-component=palette] label", "ls => ls.map(l => [l.title, l.hidden])")
+        (this_scheme,) = [title for title, hidden in schemes if not hidden]
+        (other_scheme,) = [title for title, hidden in schemes if hidden]
+        # No label carries a role (aria-allowed-role); the buttons are the spans inside them.
+        assert page.locator(".md-header label[role], .md-header label[tabindex]").count() == 0
+        assert page.evaluate(HEADER_BUTTONS) == ["span in label[for=__drawer]", "span in label[for=__palette_]", "span in label[for=__search]"]
+        menu = page.get_by_role("button", name=ui(page, "header.menu"), expanded=False)
+        colours = page.get_by_role("button", name=this_scheme, exact=True)
+        search = page.get_by_role("button", name=search_name, exact=True)
+        snapshot = page.locator(".md-header").aria_snapshot()
+        for name in (ui(page, "header.menu"), this_scheme, search_name):
+            assert f'- button "{name}"' in snapshot, snapshot
+
+        # The menu: a Tab stop after "skip to content", focus shown; open and closed is said.
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        expect(menu).to_be_focused()
+        assert focus_problem(page, focus_state(page)) is None
+        page.keyboard.press(" ")
+        expect(page.get_by_role("button", name=ui(page, "header.menu"), expanded=True)).to_be_attached()
+        page.wait_for_function("() => !!document.activeElement.closest('.md-sidebar--primary')")
+        page.keyboard.press("Escape")
+        expect(menu).to_be_focused()
+
+        # The colour scheme: the next stop; after a switch the other scheme's button has focus.
+        page.keyboard.press("Tab")
+        expect(colours).to_be_focused()
+        assert focus_problem(page, focus_state(page)) is None
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("button", name=other_scheme, exact=True)).to_be_focused()
+        expect(colours).to_have_count(0)  # hidden, so not in the accessibility tree
+        assert focus_problem(page, focus_state(page)) is None
+
+        # Search: after the language list; Enter opens the search dialog, Esc comes back here.
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        expect(search).to_be_focused()
+        assert focus_problem(page, focus_state(page)) is None
+        page.keyboard.press("Enter")
+        expect(page.locator("#__search")).to_be_checked()
+        field = page.get_by_role("dialog", name=search_name).get_by_role("textbox", name=search_name)
+        expect(field).to_be_visible()
+        expect(field).to_be_focused()
+        page.keyboard.press("Escape")
+        expect(page.locator("#__search")).not_to_be_checked()
+        expect(search).to_be_focused()
+    finally:
+        context.close()
+
+
 def test_the_language_list_opens_from_its_button_and_esc_closes_it(browser, server):
     with new_page(browser) as page:
         page.goto(server.url + MODULE, wait_until="load")
@@ -258,12 +323,12 @@ def test_focus_never_falls_to_the_body_after_an_action(browser, server, width):
         assert focus_problem(page, focus_state(page)) is None
 
         # The colour scheme (F12): Space switches, focus stays on the button that is shown.
-        toggle = page.locator("label[for^=__palette][role=button]:not([hidden])")
+        toggle = page.locator("label[for^=__palette]:not([hidden]) > [role=button]")
         toggle.focus()
         before = page.get_attribute("body", "data-md-color-scheme")
         page.keyboard.press(" ")
         expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", before)
-        page.wait_for_function("() => document.activeElement.matches('label[for^=__palette]:not([hidden])')")
+        page.wait_for_function("() => document.activeElement.matches('label[for^=__palette]:not([hidden]) > [role=button]')")
         page.keyboard.press("Enter")
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", before)
 
@@ -314,7 +379,7 @@ def test_shortcuts_switched_off_stay_off_whatever_has_focus(browser, server):
             "a checkbox": "input[type=checkbox]:not(.md-toggle)",
             "a link": "article a[href]",
             "a button": ".meeting-launch__button",
-            "a header button": "label.md-header__button",
+            "a header button": ".md-header__button > [role=button]",
         }
         reached = {}
         for what, selector in targets.items():

@@ -261,12 +261,9 @@
 
 /*
  * Keyboard and screen-reader access to Material's header, drawer and search
- * (issue 26, the audit of 2026-12-06): Material's <label> buttons become
- * focusable, named buttons that work from the keyboard, and focus stays somewhere
- * visible after each action. Done here rather than in copies of Material's
- * header.html and palette.html, which have no blocks: without this script the
- * labels work only by pointer anyway, and no copied template has to follow
- * Material (or its successor) release by release.
+ * (issue 26): named buttons that work from the keyboard, and focus kept visible
+ * after each action. Here, not in copies of Material's header.html and
+ * palette.html (no blocks), which would have to follow each Material release.
  */
 (function () {
   "use strict";
@@ -275,23 +272,31 @@
   var NARROW_DRAWER = window.matchMedia("(max-width: 76.234375em)");
   var NARROW_SEARCH = window.matchMedia("(max-width: 59.984375em)");
 
-  // A Tab stop, role="button" and a name (the HTML standard allows neither role nor
-  // name on a label for a control in the templates). Menu: "Meny"; search: the search
-  // field's own name; the colour scheme: its title, what pressing it does ("Byt till
-  // mörkt läge").
+  // A named span role=button in each label, which may not be or hold a button (issue 31).
+  // Names: "Meny"; the search field's; the scheme's title ("Byt till mörkt läge").
   var queryField = document.querySelector('[data-md-component="search-query"]');
   var names = {
     __drawer: window.Course.t("header.menu"),
     __search: queryField ? queryField.getAttribute("aria-label") : "",
   };
+  var BUTTON = "course-header-button";
+  var buttons = {};
   document.querySelectorAll('label.md-header__button[for="__drawer"], label.md-header__button[for="__search"], [data-md-component="palette"] label').forEach(function (label) {
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("role", "button");
+    var button = window.Course.el("span", { class: BUTTON, role: "button", tabindex: "0" });
     var name = names[label.htmlFor] || label.getAttribute("title");
-    if (name) label.setAttribute("aria-label", name);
+    if (name) button.setAttribute("aria-label", name);
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    // Not left to the label: browsers differ on clicks on focusable content in one.
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      var control = document.getElementById(label.htmlFor);
+      if (control) control.click();
+    });
+    buttons[label.htmlFor] = button;
   });
   // F12: Material names each scheme's radio after the other scheme ("Dark mode, checked"
-  // in the light one), and Space on it does nothing. The label above is the control;
+  // in the light one), and Space on it does nothing. The button above is the control;
   // the radios leave the Tab order and the accessibility tree.
   document.querySelectorAll('[data-md-component="palette"] input.md-option').forEach(function (radio) {
     radio.removeAttribute("aria-label");
@@ -303,14 +308,14 @@
     return event.key === "Enter" || event.key === " " || event.key === "Spacebar";
   }
 
-  // Enter or Space on a label made a button (the menu, search, the colour scheme).
-  // Capturing, so that Material's palette form, which switches on Enter, never sees it.
+  // Enter or Space on a header button (the menu, search, the colour scheme). Capturing,
+  // so that Material's palette form, which switches on Enter, never sees it.
   document.addEventListener("keydown", function (event) {
-    var label = event.target;
-    if (!press(event) || !label || label.tagName !== "LABEL" || label.getAttribute("role") !== "button") return;
-    event.preventDefault();
+    var button = event.target;
+    if (!press(event) || !button || !button.classList || !button.classList.contains(BUTTON)) return;
+    event.preventDefault(); // Space would scroll the page
     event.stopPropagation(); // Material's palette form would switch on Enter as well
-    label.click();
+    button.click();
   }, true);
 
   // F12: after a switch the other scheme's button is the one shown; focus goes there.
@@ -319,7 +324,7 @@
     palette.addEventListener("change", function () {
       if (!palette.contains(document.activeElement)) return;
       window.requestAnimationFrame(function () {
-        var shown = palette.querySelector("label[role=button]:not([hidden])");
+        var shown = palette.querySelector("label:not([hidden]) > ." + BUTTON);
         if (shown) shown.focus();
       });
     });
@@ -328,7 +333,7 @@
   // F2: the menu button says whether the drawer is open, focus goes into the drawer
   // when it opens and back to the button when Esc closes it. The closed drawer is
   // hidden (course.css), so its links are no Tab stops.
-  var menu = document.querySelector('label.md-header__button[for="__drawer"]');
+  var menu = buttons.__drawer;
   var sidebar = document.querySelector(".md-sidebar--primary");
   if (drawer && menu && sidebar) {
     sidebar.id = sidebar.id || "course-drawer";
@@ -364,7 +369,7 @@
   // the header, and on the search button where it does not (below 60em). The results
   // box is hidden while search is closed (course.css), so it is no Tab stop then.
   var query = document.querySelector('[data-md-component="search-query"]');
-  var searchButton = document.querySelector('label.md-header__button[for="__search"]');
+  var searchButton = buttons.__search;
   if (search && query) {
     window.addEventListener(
       "keydown",
