@@ -10,6 +10,7 @@ from course.editions import LANGUAGES
 from course.postbuild.csp import write_header_policy
 from course.postbuild.not_found import NOT_FOUND, place_not_found_pages
 from course.postbuild.pages import FinishedPages
+from course.postbuild.minify import minify_own_assets
 from course.postbuild.prune_assets import prune_unused_assets
 from course.postbuild.search_index import INDEX, split_search_index
 from course.postbuild.search_swedish import enrich_swedish_index
@@ -54,6 +55,7 @@ class SiteFinisher:
         if split and options.search_swedish and "sv" in split:
             enrich_swedish_index(_index_of(site_dir, "sv", options.languages), options.glossary, with_script=options.offline)
         prune_unused_assets(site_dir)
+        minify_own_assets(site_dir)
         write_header_policy(site_dir, script_hashes)
 
 

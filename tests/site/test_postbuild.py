@@ -10,6 +10,7 @@ import sys
 from course.content.ui_strings import strings_for
 from course.editions import LANGUAGES
 from course.postbuild.finish import SiteOptions
+from course.postbuild.minify import MINIFIERS
 from course.postbuild.pages import finish_page
 from tests.support.site_build import ROOT
 from tools.compare_builds import compare_sites
@@ -40,3 +41,16 @@ def test_finishing_a_finished_site_again_changes_nothing(site_dir, tmp_path):
     subprocess.run([sys.executable, "-m", "course.postbuild", str(copy)], cwd=ROOT, check=True)
     comparison = compare_sites(site_dir, copy)
     assert comparison.same, (comparison.only_a, comparison.only_b, comparison.differing)
+
+
+def test_our_scripts_and_stylesheets_reach_the_reader_without_their_comments(site_dir):
+    """The sources' comments stay in overrides/assets/; the site's copies are minified (minify.py)."""
+    own = [p for p in (site_dir / "assets").rglob("*") if p.suffix in MINIFIERS and ".min." not in p.name]
+    assert {"core/course.js", "notes/notes-store.js"} <= {p.relative_to(site_dir / "assets" / "javascripts").as_posix() for p in own if p.suffix == ".js"}
+    assert any(p.name == "course.css" for p in own)
+    for path in own:
+        text = path.read_text(encoding="utf-8")
+        assert MINIFIERS[path.suffix](text) == text, f"{path.relative_to(site_dir)} is not minified"
+        source = ROOT / "overrides" / path.relative_to(site_dir)
+        if source.is_file():
+            assert len(text) < len(source.read_text(encoding="utf-8")), path
