@@ -7,6 +7,7 @@ In order: each edition's 404 page to its folder (not_found.py); every page's
 progress box, checkbox fix and CSP <meta> with the hashes of whatever inline
 scripts it has (pages.py); the search index split per language and the
 Swedish compound parts (search_index.py, search_swedish.py; off with
-`search_swedish: false`); unused theme files pruned (prune_assets.py); the
-policy for a server header (csp.py).
+`search_swedish: false`); unused theme files pruned (prune_assets.py); our
+own scripts and stylesheets minified (minify.py); the policy for a server
+header (csp.py).
 """

@@ -200,6 +200,9 @@ def test_a_file_of_an_earlier_version_is_merged_on_the_statements_both_share(bro
     files, _, ids = group_files
     with new_page(browser) as page:
         page.goto(server.url + GROUP_PAGE)
+        # The page draws its own picture once the notes' copy is back (CourseNotes.ready()); wait for
+        # it, or the page's drawing and the test's own mount below both land in the container.
+        expect(page.get_by_label(ui(page, "group.module"), exact=True)).to_be_visible()
         current = page.evaluate(f"() => JSON.parse(document.getElementById('assessment-data').textContent)['{SLUG_3}'].version")
         # Patch the page's data so that the course is one version on, with a statement added.
         old = json.loads(files[1].read_text(encoding="utf-8"))

@@ -44,7 +44,7 @@ def test_build_refuses_a_light_primary_colour(tmp_path):
 
 def test_every_page_links_the_generated_branding(site_dir, pages):
     css = (site_dir / "assets" / "stylesheets" / "branding.css").read_text(encoding="utf-8")
-    assert "--md-primary-fg-color: #1b5e7a" in css
+    assert re.search(r"--md-primary-fg-color:\s*#1b5e7a", css), css
     for page in pages:
         html = (site_dir / page.path / "index.html").read_text(encoding="utf-8")
         assert re.search(r'<link rel="stylesheet" href="[./]*assets/stylesheets/branding.css">', html), page
