@@ -464,25 +464,37 @@ def open_module(visit: Visit, slug: str):
     return visit.course.locator(".notes-field--answer textarea").first
 
 
-@pytest.mark.parametrize("version", KINDS)
-def test_in_a_platform_that_clears_storage_each_learner_finds_their_own_answers(browser, lms, version):
-    context = new_lms_context(browser)
-    kept: dict[str, dict] = {}
-    sent: list[tuple[str, str]] = []
-    slug = "kom-igang-tillsammans"
+class Learners:
+    """Learners taking turns on one computer in the platform: what it kept for each, and every value the course set."""
 
-    def visit_as(learner: str, *, clear: bool = True) -> Visit:
-        visit = Visit(browser, lms, version, context=context)
+    def __init__(self, browser, lms, version: str):
+        self.browser, self.lms, self.version = browser, lms, version
+        self.context = new_lms_context(browser)
+        self.kept: dict[str, dict] = {}
+        self.sent: list[tuple[str, str]] = []
+        self.pages: list = []  # each visit's platform page, in order
+
+    def visit_as(self, learner: str, *, clear: bool = True) -> Visit:
+        visit = Visit(self.browser, self.lms, self.version, context=self.context)
+        self.pages.append(visit.page)
         if clear:
             moodle_clears(visit)
-        visit.launch(as_learner(version, learner, kept.get(learner)))
+        visit.launch(as_learner(self.version, learner, self.kept.get(learner)))
         return visit
 
-    def done(visit: Visit, learner: str) -> None:
-        kept[learner] = leave(visit)
-        sent.extend(visit.set_values())
+    def done(self, visit: Visit, learner: str) -> None:
+        self.kept[learner] = leave(visit)
+        self.sent.extend(visit.set_values())
         assert visit.page.evaluate("() => window.__csp") == []
         visit.close()
+
+
+@pytest.mark.parametrize("version", KINDS)
+def test_in_a_platform_that_clears_storage_each_learner_finds_their_own_answers(browser, lms, version):
+    learners = Learners(browser, lms, version)
+    context, sent = learners.context, learners.sent
+    visit_as, done = learners.visit_as, learners.done
+    slug = "kom-igang-tillsammans"
 
     try:
         # Anna, with notes an earlier package kept in this browser without a learner key.
@@ -630,27 +642,11 @@ def test_the_group_journey_in_the_platform_frame_keeps_its_work_through_a_clean_
 
     from tests.support.page_tour import AXE_OPTIONS, describe
 
-    context = new_lms_context(browser)
+    learners = Learners(browser, lms, version)
+    context, sent = learners.context, learners.sent
+    visit_as, done = learners.visit_as, learners.done
     windows: list = []
     context.on("page", lambda page: windows.append(page))
-    kept: dict[str, dict] = {}
-    sent: list[tuple[str, str]] = []
-
-    visits: list = []
-
-    def visit_as(learner: str, *, clear: bool = True) -> Visit:
-        visit = Visit(browser, lms, version, context=context)
-        visits.append(visit.page)
-        if clear:
-            moodle_clears(visit)
-        visit.launch(as_learner(version, learner, kept.get(learner)))
-        return visit
-
-    def done(visit: Visit, learner: str) -> None:
-        kept[learner] = leave(visit)
-        sent.extend(visit.set_values())
-        assert visit.page.evaluate("() => window.__csp") == []
-        visit.close()
 
     try:
         anna = visit_as(ANNA, clear=False)
@@ -718,7 +714,7 @@ def test_the_group_journey_in_the_platform_frame_keeps_its_work_through_a_clean_
             assert journey_shown(bertil)["occasions"] == []
             done(bertil, BERTIL)
         # The only windows ever opened are the platform's own, one per visit.
-        assert windows == visits
+        assert windows == learners.pages
     finally:
         context.close()
 
