@@ -15,12 +15,12 @@ from playwright.sync_api import expect
 
 from tests.support.notes_support import MODULE, SETTLED, field, new_page, question_ids, snapshot, write
 
-# On the first page load of the tab only: indexedDB.open never reports success,
-# so the store keeps a change in memory until its 3 s timeout. Later loads are untouched.
-HOLD_FIRST_OPEN = """
+def holding_the_copy(guard: str) -> str:
+    """An init script: on the page load `guard` lets through, indexedDB.open never reports
+    success, so the store keeps a change in memory until its 3 s timeout."""
+    return """
 (() => {
-  if (sessionStorage.getItem("held-copy")) return;
-  sessionStorage.setItem("held-copy", "1");
+  %s
   const open = IDBFactory.prototype.open;
   IDBFactory.prototype.open = function (...args) {
     const request = open.apply(this, args);
@@ -28,20 +28,17 @@ HOLD_FIRST_OPEN = """
     return request;
   };
 })();
-"""
+""" % guard
 
-HOLD_WHEN_ASKED = """
-(() => {
-  if (sessionStorage.getItem("hold-copy") !== "1") return;
-  sessionStorage.setItem("hold-copy", "done");
-  const open = IDBFactory.prototype.open;
-  IDBFactory.prototype.open = function (...args) {
-    const request = open.apply(this, args);
-    Object.defineProperty(request, "onsuccess", { set() {}, get() { return null; } });
-    return request;
-  };
-})();
-"""
+
+# On the first page load of the tab only; later loads are untouched.
+HOLD_FIRST_OPEN = holding_the_copy(
+    'if (sessionStorage.getItem("held-copy")) return;\n  sessionStorage.setItem("held-copy", "1");'
+)
+# On the next load after the test sets sessionStorage "hold-copy" to "1", once.
+HOLD_WHEN_ASKED = holding_the_copy(
+    'if (sessionStorage.getItem("hold-copy") !== "1") return;\n  sessionStorage.setItem("hold-copy", "done");'
+)
 
 
 def in_the_window(page) -> None:
