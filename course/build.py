@@ -84,7 +84,7 @@ class ReflectionBuild:
 
     # Used by the macros
 
-    def block(self, step_id: str, lang: str, page_src: str, page_url: str, level: int = 2) -> str:
+    def block(self, step_id: str, lang: str, page_src: str, page_url: str, level: int = 2, paper: bool = False) -> str:
         course = self._course()
         try:
             step = course.step(step_id)
@@ -104,7 +104,7 @@ class ReflectionBuild:
                 raise CourseDataError(origin_name(page_src), "the page shows this step twice; ids on a page must be unique", shown.id)
             pages.append(page_src)
             template = next(t for t in templates(course, lang) if t.key == shown.id)
-            blocks.append(render_block(course, shown, lang, self._downloads(template, lang, page_url), level))
+            blocks.append(render_block(course, shown, lang, self._downloads(template, lang, page_url), level, paper))
         return "\n\n".join(blocks)
 
     def table(self, lang: str, page_url: str) -> str:

@@ -23,7 +23,7 @@ from mkdocs_adapter.live_reload import allow_live_reload, first_edition_written,
 from mkdocs_adapter.errors import as_mkdocs_errors  # noqa: E402
 from mkdocs_adapter.files import add_branding_stylesheet, add_local_logo  # noqa: E402
 from mkdocs_adapter.local_build import LOCAL, prepare  # noqa: E402
-from mkdocs_adapter.page import edition_language, project_dir  # noqa: E402
+from mkdocs_adapter.page import edition_language, limit_toc, project_dir  # noqa: E402
 from mkdocs_adapter.postbuild import SITE, site_options  # noqa: E402
 from course.local.docs import origin_name  # noqa: E402
 from mkdocs_adapter.offline import use_local_search_shim  # noqa: E402
@@ -114,6 +114,14 @@ def on_post_build(config, **kwargs):
 @as_mkdocs_errors
 def on_build_error(error, **kwargs):
     rebuild_done()
+
+
+@as_mkdocs_errors
+def on_page_context(context, page, config, nav, **kwargs):
+    # The print page lists its modules, not their every heading, in both tables of contents.
+    if "toc_depth" in page.meta:
+        limit_toc(page.toc, page.meta["toc_depth"])
+    return context
 
 
 @as_mkdocs_errors

@@ -33,10 +33,12 @@ from course.render.tooltips import add_definitions  # noqa: E402
 
 def define_env(env):
     @env.macro
-    def reflektion(step_id: str, level: int = 2) -> str:
-        """The reflection block of a step: {{ reflektion("steg-1") }}, the same call in every language."""
+    def reflektion(step_id: str, level: int = 2, paper: bool = False) -> str:
+        """The reflection block of a step: {{ reflektion("steg-1") }}, the same call in every language.
+
+        paper=True is the print page's block (course/render/print_course.py): the questions with lines to write on."""
         page = env.page
-        return "\n\n" + REFLECTION.block(step_id, _page_language(env), page.file.src_uri, page.url, level) + "\n\n"
+        return "\n\n" + REFLECTION.block(step_id, _page_language(env), page.file.src_uri, page.url, level, paper) + "\n\n"
 
     @env.macro
     def mallar_tabell() -> str:
@@ -137,10 +139,12 @@ def define_env(env):
     # "Var står vi?" and "Gruppens bild" (course/render/self_assessment.py)
 
     @env.macro
-    def var_star_vi(module_slug: str) -> str:
+    def var_star_vi(module_slug: str, level: int = 2) -> str:
         """A module's or local page's self-assessment: {{ var_star_vi("vad-ar-systemledarskap") }}, the same call in every language."""
         page, lang = env.page, _page_language(env)
-        html = module_assessment_html(Path(env.project_dir), REFLECTION.course, LOCAL.folder, module_slug, page.file.src_uri, lang)
+        html = module_assessment_html(
+            Path(env.project_dir), REFLECTION.course, LOCAL.folder, module_slug, page.file.src_uri, lang, level
+        )
         return "\n\n" + html + "\n\n"
 
     @env.macro

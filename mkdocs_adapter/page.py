@@ -33,3 +33,12 @@ def edition_language(config) -> str:
 
 def project_dir(config) -> Path:
     return Path(config["config_file_path"]).parent
+
+
+def limit_toc(toc, depth: int) -> None:
+    """Keep a page's table of contents to headings of level `depth` and above (front matter `toc_depth`)."""
+    for item in toc:
+        if item.level >= depth:
+            item.children = []
+        else:
+            limit_toc(item.children, depth)

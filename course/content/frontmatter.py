@@ -7,7 +7,7 @@ import yaml
 
 from course.errors import CourseDataError
 
-ALLOWED_KEYS = {"title", "description", "template", "hide", "search", "status", "icon", "module", "minutes"}
+ALLOWED_KEYS = {"title", "description", "template", "hide", "search", "status", "icon", "module", "minutes", "toc_depth"}
 
 
 def check_front_matter(path: Path, rel: str) -> None:
@@ -39,3 +39,6 @@ def _check(path: str, rel: str, mtime_ns: int, size: int) -> None:
         )
     if "description" in meta and not str(meta["description"] or "").strip():
         raise CourseDataError(rel, "front matter 'description' is empty")
+    depth = meta.get("toc_depth", 6)
+    if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= 6:
+        raise CourseDataError(rel, f"front matter 'toc_depth' must be a heading level from 1 to 6, found {depth!r}")

@@ -32,12 +32,24 @@ def heading_id(step_id: str) -> str:
     return f"reflektion-{step_id}"
 
 
-def render_block(course: Course, step: Step, lang: str, downloads: list[Download], level: int = 2) -> str:
-    """The reflection block of one step; Markdown's md_in_html turns it into the page's HTML."""
+def render_block(
+    course: Course, step: Step, lang: str, downloads: list[Download], level: int = 2, paper: bool = False
+) -> str:
+    """The reflection block of one step; Markdown's md_in_html turns it into the page's HTML.
+
+    A paper block (the print page) is the questions with lines to write on, as
+    they print: no data-step-id, so no answer fields and no meeting mode, and
+    no downloads. Readers answer on the module pages.
+    """
     hid = heading_id(step.id)
+    opening = (
+        f'<section class="reflection reflection--paper" data-module="{_a(step.module.slug)}"'
+        if paper
+        else f'<section class="reflection" data-step-id="{_a(step.id)}" data-module="{_a(step.module.slug)}"'
+        f"{_facilitation_attrs(step, lang)}"
+    )
     out = [
-        f'<section class="reflection" data-step-id="{_a(step.id)}" data-module="{_a(step.module.slug)}"'
-        f'{_facilitation_attrs(step, lang)} aria-labelledby="{_a(hid)}" markdown="1">',
+        f'{opening} aria-labelledby="{_a(hid)}" markdown="1">',
         # A parsed heading, so it appears in the page's table of contents.
         f'<h{level} id="{_a(hid)}" class="reflection__heading">{_t(step.title[lang])}</h{level}>',
         f'<p class="reflection__intro">{_t(step.intro[lang])}</p>',
@@ -56,7 +68,7 @@ def render_block(course: Course, step: Step, lang: str, downloads: list[Download
             item += f'<p class="reflection__guidance">{_t(guidance)}</p>'
         out.append(item + "</li>")
     out.append("</ol>")
-    if downloads:
+    if downloads and not paper:
         out += [
             '<div class="reflection__downloads">',
             f'<p class="reflection__downloads-intro">{_t(course.t("downloads_intro", lang))}</p>',

@@ -24,7 +24,7 @@ def assessments(project_dir: Path, course: Course | None, local: LocalFolder | N
 
 
 def module_assessment_html(
-    project_dir: Path, course: Course | None, local: LocalFolder | None, slug: str, page_src: str, lang: str
+    project_dir: Path, course: Course | None, local: LocalFolder | None, slug: str, page_src: str, lang: str, level: int = 2
 ) -> str:
     found = assessments(project_dir, course, local)
     if slug not in found:
@@ -33,7 +33,7 @@ def module_assessment_html(
             f"var_star_vi(\"{slug}\"): no module or local page with that slug has an 'assessment:';"
             f" expected one of {', '.join(sorted(found))}",
         )
-    return render_assessment(found[slug], lang, strings_for(lang))
+    return render_assessment(found[slug], lang, strings_for(lang), level=level)
 
 
 def all_assessments_html(project_dir: Path, course: Course | None, local: LocalFolder | None, lang: str) -> str:

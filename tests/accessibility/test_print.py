@@ -54,3 +54,35 @@ def test_details_open_when_printing(page, server):
     page.wait_for_function("() => document.querySelector('article details').open")
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     page.wait_for_function("() => !document.querySelector('article details').open")
+
+
+def test_the_print_page_shows_on_screen_what_it_prints(page, server):
+    """Lines to write on under every question, no answer fields, meeting mode or downloads,
+    headings in order under each module, and tables of contents that list the modules."""
+    for lang, path in WHOLE_COURSE.items():
+        page.goto(server.url + path)
+        page.wait_for_function("() => window.Course")
+        questions = page.locator(".reflection__question")
+        assert questions.count() > 20, lang
+        heights = page.evaluate(
+            """() => [...document.querySelectorAll('.reflection__question')]
+            .map(q => parseFloat(getComputedStyle(q, '::after').height))"""
+        )
+        assert min(heights) > 40, lang
+        for absent in ("textarea", ".notes-field", ".meeting-launch", ".reflection__downloads", "[data-step-id]"):
+            assert page.locator(f"article {absent}").count() == 0, (lang, absent)
+        # Each module is an h2 under the page's h1; its self-assessment and reflection headings sit below it.
+        levels = page.evaluate(
+            """() => [...document.querySelectorAll('article h1, article h2, article h3, article h4')]
+            .map(h => [Number(h.tagName[1]), h.className])"""
+        )
+        assert all(b[0] - a[0] <= 1 for a, b in zip(levels, levels[1:])), (lang, levels)
+        assert {level for level, cls in levels if cls in ("assessment__heading", "reflection__heading")} == {3, 4}, lang
+        toc = page.locator(".md-sidebar--secondary .md-nav__link")
+        titles = [t.strip() for t in toc.all_inner_texts()]
+        module_titles = page.locator(".print-module > h2").all_inner_texts()
+        assert titles == module_titles and len(titles) == len(MODULES), (lang, titles)
+        # Meeting mode's key does nothing here: the page has no blocks for it.
+        page.locator("article p").first.click()
+        page.keyboard.press("m")
+        assert page.locator(".meeting").count() == 0, lang

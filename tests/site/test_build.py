@@ -6,6 +6,9 @@ import re
 
 import pytest
 
+from course.content.frontmatter import check_front_matter
+from course.errors import CourseDataError
+
 from tests.support.project_copy import copy_project
 from tests.support.site_build import build_site
 from tests.support.site_pages import edition_relative
@@ -59,6 +62,15 @@ def test_unknown_front_matter_key_fails_naming_the_file(broken_copy, tmp_path):
     page = broken_copy / "docs" / "kallor.en.md"
     page.write_text("---\ndescripton: typo\n---\n\n# Sources\n", encoding="utf-8")
     assert_build_fails_naming(broken_copy, tmp_path, "docs/kallor.en.md", "unknown front matter key(s) descripton")
+
+
+@pytest.mark.parametrize("depth", ["0", "7", "two", "true"])
+def test_a_toc_depth_that_is_no_heading_level_is_refused(tmp_path, depth):
+    page = tmp_path / "hela-kursen.md"
+    page.write_text(f"---\ndescription: Hela kursen\ntoc_depth: {depth}\n---\n\n# Hela kursen\n", encoding="utf-8")
+    with pytest.raises(CourseDataError, match="toc_depth' must be a heading level from 1 to 6") as caught:
+        check_front_matter(page, "docs/modules/hela-kursen.md")
+    assert "docs/modules/hela-kursen.md" in str(caught.value)
 
 
 def test_broken_macro_call_fails_naming_the_file(broken_copy, tmp_path):
