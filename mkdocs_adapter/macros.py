@@ -139,11 +139,13 @@ def define_env(env):
     # "Var står vi?" and "Gruppens bild" (course/render/self_assessment.py)
 
     @env.macro
-    def var_star_vi(module_slug: str, level: int = 2) -> str:
-        """A module's or local page's self-assessment: {{ var_star_vi("vad-ar-systemledarskap") }}, the same call in every language."""
+    def var_star_vi(module_slug: str, level: int = 2, paper: bool = False) -> str:
+        """A module's or local page's self-assessment: {{ var_star_vi("vad-ar-systemledarskap") }}, the same call in every language.
+
+        paper=True is the print page's: the statements with their scale to tick."""
         page, lang = env.page, _page_language(env)
         html = module_assessment_html(
-            Path(env.project_dir), REFLECTION.course, LOCAL.folder, module_slug, page.file.src_uri, lang, level
+            Path(env.project_dir), REFLECTION.course, LOCAL.folder, module_slug, page.file.src_uri, lang, level, paper
         )
         return "\n\n" + html + "\n\n"
 

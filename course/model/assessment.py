@@ -136,6 +136,28 @@ def render_assessment(
     return "\n".join(out)
 
 
+def render_paper_assessment(assessment: Assessment, lang: str, ui: dict[str, str], level: int) -> str:
+    """The self-assessment as on paper (the print page): each statement with its scale to tick.
+
+    Not a form and not a landmark: nothing to choose or save on screen, and
+    self-assessment.js, which looks for data-assessment, leaves it alone.
+    """
+    slug = assessment.module.slug
+    out = [
+        f'<div class="assessment assessment--paper" data-module="{_a(slug)}">',
+        f'<h{level} id="var-star-vi-{_a(slug)}" class="assessment__heading">{_t(ui["assessment.heading"])}</h{level}>',
+        f'<p class="assessment__intro">{_t(ui["assessment.intro_paper"])}</p>',
+    ]
+    scale = "".join(f"<li>{_t(ui[f'assessment.scale.{value}'])}</li>" for value in SCALE)
+    for statement in assessment.statements:
+        out.append(
+            f'<div class="assessment__statement"><p class="assessment__legend">{_t(statement.text[lang])}</p>'
+            f'<ul class="assessment__scale" data-search-exclude>{scale}</ul></div>'
+        )
+    out.append("</div>")
+    return "\n".join(out)
+
+
 # Helper functions
 
 

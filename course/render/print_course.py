@@ -3,8 +3,9 @@
 Explicit heading ids repeat between modules (every module has #larandemal),
 so each module's ids and in-page links get the module's name as a prefix.
 Headings move one level down under the print page's own title, the macros'
-headings with them. Reflection blocks come as on paper (paper=True): the
-questions with lines to write on; answers are written on the module pages.
+headings with them. Reflection blocks and self-assessments come as on paper
+(paper=True): the questions with lines to write on, the statements with
+their scale to tick. Readers answer and choose on the module pages.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def module_markdown(text: str, prefix: str) -> str:
     text = _ID.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
     text = _LOCAL_LINK.sub(lambda m: f"](#{prefix}-{m.group(1)})", text)
     text = _REFLECTION_CALL.sub(lambda m: f"reflektion({m.group(1)}, level={int(m.group(2) or 2) + 1}, paper=True)", text)
-    text = _ASSESSMENT_CALL.sub(lambda m: f"var_star_vi({m.group(1)}, level=3)", text)
+    text = _ASSESSMENT_CALL.sub(lambda m: f"var_star_vi({m.group(1)}, level=3, paper=True)", text)
     return _HEADING.sub(lambda m: "#" + m.group(1) + " ", text)
 
 

@@ -11,7 +11,13 @@ from pathlib import Path
 from course.errors import CourseDataError
 from course.local.docs import origin_name
 from course.local.folder import LocalFolder
-from course.model.assessment import assessment_json, in_course_order, load_assessments, render_assessment
+from course.model.assessment import (
+    assessment_json,
+    in_course_order,
+    load_assessments,
+    render_assessment,
+    render_paper_assessment,
+)
 from course.build import DATA_DIR
 from course.model.course import Course
 from course.content.ui_strings import strings_for
@@ -24,7 +30,14 @@ def assessments(project_dir: Path, course: Course | None, local: LocalFolder | N
 
 
 def module_assessment_html(
-    project_dir: Path, course: Course | None, local: LocalFolder | None, slug: str, page_src: str, lang: str, level: int = 2
+    project_dir: Path,
+    course: Course | None,
+    local: LocalFolder | None,
+    slug: str,
+    page_src: str,
+    lang: str,
+    level: int = 2,
+    paper: bool = False,
 ) -> str:
     found = assessments(project_dir, course, local)
     if slug not in found:
@@ -33,6 +46,8 @@ def module_assessment_html(
             f"var_star_vi(\"{slug}\"): no module or local page with that slug has an 'assessment:';"
             f" expected one of {', '.join(sorted(found))}",
         )
+    if paper:
+        return render_paper_assessment(found[slug], lang, strings_for(lang), level)
     return render_assessment(found[slug], lang, strings_for(lang), level=level)
 
 

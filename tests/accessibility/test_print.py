@@ -57,8 +57,9 @@ def test_details_open_when_printing(page, server):
 
 
 def test_the_print_page_shows_on_screen_what_it_prints(page, server):
-    """Lines to write on under every question, no answer fields, meeting mode or downloads,
-    headings in order under each module, and tables of contents that list the modules."""
+    """Lines to write on under every question and a circle to tick for every answer of the
+    self-assessments; no form fields, meeting mode or downloads (readers answer on the module
+    pages); headings in order under each module; tables of contents that list the modules."""
     for lang, path in WHOLE_COURSE.items():
         page.goto(server.url + path)
         page.wait_for_function("() => window.Course")
@@ -69,7 +70,15 @@ def test_the_print_page_shows_on_screen_what_it_prints(page, server):
             .map(q => parseFloat(getComputedStyle(q, '::after').height))"""
         )
         assert min(heights) > 40, lang
-        for absent in ("textarea", ".notes-field", ".meeting-launch", ".reflection__downloads", "[data-step-id]"):
+        statements = page.locator(".assessment--paper .assessment__statement")
+        assert statements.count() >= 4 * 4, lang
+        assert page.locator(".assessment--paper .assessment__scale li").count() == 6 * statements.count(), lang
+        circle = page.evaluate(
+            "getComputedStyle(document.querySelector('.assessment__scale li'), '::before').borderRadius"
+        )
+        assert circle == "50%", lang
+        for absent in ("input", "textarea", "button", ".notes-field", ".meeting-launch", ".reflection__downloads",
+                       "[data-step-id]", "[data-assessment]"):
             assert page.locator(f"article {absent}").count() == 0, (lang, absent)
         # Each module is an h2 under the page's h1; its self-assessment and reflection headings sit below it.
         levels = page.evaluate(

@@ -37,7 +37,8 @@ LIGHTHOUSE_RULES = [
     "empty-table-header", "th-has-data-cells",
 ]
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": WCAG_TAGS},
+    # And axe's best practices, Lighthouse's or not: each landmark a name of its own (landmark-unique), all content in landmarks (region) …
+    "runOnly": {"type": "tag", "values": [*WCAG_TAGS, "best-practice"]},
     "rules": {rule: {"enabled": True} for rule in LIGHTHOUSE_RULES},
     "resultTypes": ["violations"],
 }
@@ -166,7 +167,7 @@ def take_tour(browser, server_url: str, pages) -> Tour:
 def _visit(page, url: str, set_up: SetUp) -> None:
     """Open a page and wait until the scripts that build its answer fields and notes tools have run."""
     page.goto(url, wait_until="load")
-    if page.locator("section.reflection").count():
+    if page.locator("section.reflection[data-step-id]").count():
         page.wait_for_selector(".notes-field__input", state="attached")  # notes.js has run
     if page.locator("[data-notes-tools]").count():
         page.wait_for_selector("[data-notes-tools] button", state="attached")  # notes-page.js has run
