@@ -397,7 +397,11 @@ def test_the_launch_page_in_a_platform_has_no_axe_violations(browser, lms):
         sco = visit.page.frame_locator("#sco")
         assert sco.locator("iframe#course-frame").get_attribute("title") == "Systemledarskap i Nära vård"
         (launch,) = visit.page.main_frame.child_frames
-        result = Axe().run(launch, options=AXE_OPTIONS)
+        # The page's level-one heading is the course page's, inside the course frame, where this
+        # run of axe does not go (the course pages have their own run in the page tour).
+        assert sco.frame_locator("#course-frame").locator("h1").count() == 1
+        rules = {**AXE_OPTIONS["rules"], "page-has-heading-one": {"enabled": False}}
+        result = Axe().run(launch, options={**AXE_OPTIONS, "rules": rules})
         assert describe(result.response["violations"]) == []
     finally:
         visit.close()
