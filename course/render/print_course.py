@@ -23,6 +23,7 @@ _ID = re.compile(r"(\{:?[^}\n]*?#)([\w-]+)(?=[\s}])")
 _LOCAL_LINK = re.compile(r"\]\(#([\w-]+)\)")
 _HEADING = re.compile(r"^(#{1,5}) ", re.M)
 _FENCE = re.compile(r"^(```|~~~)", re.M)
+_TITLE = re.compile(r"\A\s*## [^\n]*\n")
 _REFLECTION_CALL = re.compile(r"reflektion\((\"[^\"]+\")(?:\s*,\s*level\s*=\s*(\d))?\)")
 _ASSESSMENT_CALL = re.compile(r"var_star_vi\((\"[^\"]+\")\)")
 
@@ -66,5 +67,18 @@ def whole_course_markdown(docs_dir: Path, nav: list, lang: str) -> str:
         if not path.exists():
             raise CourseDataError(str(path), "module page missing for the print page")
         prefix = Path(page).stem
-        parts.append(f'<div class="print-module" markdown="1">\n\n{module_markdown(path.read_text(encoding="utf-8"), prefix)}\n\n</div>')
+        title, body = _split_title(module_markdown(path.read_text(encoding="utf-8"), prefix), path)
+        # The body in a box of its own, which the screen lays out only near the window (course.css).
+        parts.append(
+            f'<div class="print-module" markdown="1">\n\n{title}\n\n'
+            f'<div class="print-module__body" markdown="1">\n\n{body}\n\n</div>\n\n</div>'
+        )
     return "\n\n".join(parts)
+
+
+def _split_title(markdown: str, path: Path) -> tuple[str, str]:
+    """A module's title line (its first heading) and the rest."""
+    match = _TITLE.search(markdown)
+    if not match:
+        raise CourseDataError(str(path), "a module page must start with its title (# …) for the print page")
+    return markdown[: match.end()].strip(), markdown[match.end() :]

@@ -95,3 +95,32 @@ def test_the_print_page_shows_on_screen_what_it_prints(page, server):
         page.locator("article p").first.click()
         page.keyboard.press("m")
         assert page.locator(".meeting").count() == 0, lang
+
+
+def test_the_print_page_lays_out_a_module_as_it_nears_the_window(browser, server):
+    """On a phone the modules below the window wait to be laid out (content-visibility), yet a
+    link into the last one lands on its heading, and printing lays out every module."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    try:
+        page.goto(server.url + WHOLE_COURSE["sv"])
+        page.wait_for_function("() => window.Course")
+        shown = "[...document.querySelectorAll('.print-module__body')].map(b => b.firstElementChild.checkVisibility({contentVisibilityAuto: true}))"
+        assert page.evaluate(shown) == [True, False, False, False]
+        page.goto(server.url + WHOLE_COURSE["sv"] + "#kom-igang-tillsammans-tips-for-samtalet")
+        heading = page.locator("#kom-igang-tillsammans-tips-for-samtalet")
+        page.wait_for_function("() => window.Course")
+        header = page.locator(".md-header").bounding_box()["height"]
+        top = heading.bounding_box()["y"]
+        # Near the top under the header, where it lands without content-visibility too, and it stays there.
+        assert header <= top <= 823 / 4, (header, top)
+        # Two frames on: a module laid out late above it would have pushed it down by now.
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        assert heading.bounding_box()["y"] == top
+        assert page.evaluate(shown)[-1] is True
+        page.emulate_media(media="print")
+        assert set(page.evaluate(
+            "[...document.querySelectorAll('.print-module__body')].map(b => getComputedStyle(b).contentVisibility)"
+        )) == {"visible"}
+    finally:
+        context.close()
