@@ -25,7 +25,7 @@ _HEADING = re.compile(r"^(#{1,5}) ", re.M)
 _FENCE = re.compile(r"^(```|~~~)", re.M)
 _TITLE = re.compile(r"\A\s*## [^\n]*\n")
 _REFLECTION_CALL = re.compile(r"reflektion\((\"[^\"]+\")(?:\s*,\s*level\s*=\s*(\d))?\)")
-_ASSESSMENT_CALL = re.compile(r"var_star_vi\((\"[^\"]+\")\)")
+_ASSESSMENT_CALL = re.compile(r"var_star_vi\((\"[^\"]+\")(?:\s*,\s*level\s*=\s*(\d))?\)")
 
 
 def module_pages(nav: list) -> list[str]:
@@ -56,7 +56,7 @@ def module_markdown(text: str, prefix: str) -> str:
     text = _ID.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
     text = _LOCAL_LINK.sub(lambda m: f"](#{prefix}-{m.group(1)})", text)
     text = _REFLECTION_CALL.sub(lambda m: f"reflektion({m.group(1)}, level={int(m.group(2) or 2) + 1}, paper=True)", text)
-    text = _ASSESSMENT_CALL.sub(lambda m: f"var_star_vi({m.group(1)}, level=3, paper=True)", text)
+    text = _ASSESSMENT_CALL.sub(lambda m: f"var_star_vi({m.group(1)}, level={int(m.group(2) or 2) + 1}, paper=True)", text)
     return _HEADING.sub(lambda m: "#" + m.group(1) + " ", text)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from course.render.print_course import module_markdown
+
 WHOLE_COURSE = {"sv": "modules/hela-kursen/", "en": "en/modules/hela-kursen/"}
 MODULES = ["varfor-nara-vard", "fabrikslogik-och-tjanstelogik", "vad-ar-systemledarskap", "kom-igang-tillsammans"]
 
@@ -22,6 +24,16 @@ def test_the_print_page_holds_every_module_and_question_in_order(site_dir):
         assert printed == on_modules and len(printed) > 20
         ids = re.findall(r'\sid="([^"]+)"', html)
         assert len(ids) == len(set(ids)), f"{lang}: duplicate ids on the print page"
+
+
+def test_a_module_s_blocks_come_to_the_print_page_as_paper_one_level_down():
+    module = '# Titel\n\n## Mål { #mal }\n\n{{ var_star_vi("m") }}\n{{ reflektion("s") }}\n{{ reflektion("t", level=3) }}\n'
+    assert module_markdown(module, "m").splitlines() == [
+        "## Titel", "", "### Mål { #m-mal }", "",
+        '{{ var_star_vi("m", level=3, paper=True) }}',
+        '{{ reflektion("s", level=3, paper=True) }}',
+        '{{ reflektion("t", level=4, paper=True) }}',
+    ]
 
 
 def test_print_page_is_not_in_search(site_dir):
