@@ -18,16 +18,18 @@ import rjsmin
 MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
 
-def minify_own_assets(site_dir: Path) -> int:
-    """Minify every .js and .css under assets/ not minified already; return the bytes saved."""
-    saved = 0
-    for path in sorted((site_dir / "assets").rglob("*")):
-        minify = MINIFIERS.get(path.suffix)
-        if minify is None or ".min." in path.name or not path.is_file():
-            continue
+def own_assets(site_dir: Path) -> list[Path]:
+    """Every .js and .css under assets/ that the theme did not minify already: ours and a local folder's."""
+    return [
+        path
+        for path in sorted((site_dir / "assets").rglob("*"))
+        if path.suffix in MINIFIERS and ".min." not in path.name and path.is_file()
+    ]
+
+
+def minify_own_assets(site_dir: Path) -> None:
+    for path in own_assets(site_dir):
         text = path.read_text(encoding="utf-8")
-        small = minify(text)
+        small = MINIFIERS[path.suffix](text)
         if small != text:
             path.write_text(small, encoding="utf-8")
-            saved += len(text.encode("utf-8")) - len(small.encode("utf-8"))
-    return saved

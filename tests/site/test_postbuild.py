@@ -10,7 +10,7 @@ import sys
 from course.content.ui_strings import strings_for
 from course.editions import LANGUAGES
 from course.postbuild.finish import SiteOptions
-from course.postbuild.minify import MINIFIERS
+from course.postbuild.minify import MINIFIERS, own_assets
 from course.postbuild.pages import finish_page
 from tests.support.site_build import ROOT
 from tools.compare_builds import compare_sites
@@ -45,7 +45,7 @@ def test_finishing_a_finished_site_again_changes_nothing(site_dir, tmp_path):
 
 def test_our_scripts_and_stylesheets_reach_the_reader_without_their_comments(site_dir):
     """The sources' comments stay in overrides/assets/; the site's copies are minified (minify.py)."""
-    own = [p for p in (site_dir / "assets").rglob("*") if p.suffix in MINIFIERS and ".min." not in p.name]
+    own = own_assets(site_dir)
     assert {"core/course.js", "notes/notes-store.js"} <= {p.relative_to(site_dir / "assets" / "javascripts").as_posix() for p in own if p.suffix == ".js"}
     assert any(p.name == "course.css" for p in own)
     for path in own:
