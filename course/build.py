@@ -104,7 +104,9 @@ class ReflectionBuild:
                 raise CourseDataError(origin_name(page_src), "the page shows this step twice; ids on a page must be unique", shown.id)
             pages.append(page_src)
             template = next(t for t in templates(course, lang) if t.key == shown.id)
-            blocks.append(render_block(course, shown, lang, self._downloads(template, lang, page_url), level, paper))
+            # A paper block (the print page) links no templates.
+            downloads = [] if paper else self._downloads(template, lang, page_url)
+            blocks.append(render_block(course, shown, lang, downloads, level, paper))
         return "\n\n".join(blocks)
 
     def table(self, lang: str, page_url: str) -> str:

@@ -38,8 +38,8 @@ def render_block(
     """The reflection block of one step; Markdown's md_in_html turns it into the page's HTML.
 
     A paper block (the print page) is the questions with lines to write on, as
-    they print: no data-step-id, so no answer fields and no meeting mode, and
-    no downloads. Readers answer on the module pages.
+    they print: no data-step-id, so no answer fields and no meeting mode (and
+    the print page passes no downloads). Readers answer on the module pages.
     """
     hid = heading_id(step.id)
     opening = (
@@ -68,7 +68,7 @@ def render_block(
             item += f'<p class="reflection__guidance">{_t(guidance)}</p>'
         out.append(item + "</li>")
     out.append("</ol>")
-    if downloads and not paper:
+    if downloads:
         out += [
             '<div class="reflection__downloads">',
             f'<p class="reflection__downloads-intro">{_t(course.t("downloads_intro", lang))}</p>',
